@@ -1,0 +1,108 @@
+//! The command table: the one list of what the desktop shell, the CLI and the HTTP
+//! bridge can ask for. Each entry names its arguments' type and the typed use case.
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::dto::{ApplicationStateDto, NewApplicationDto};
+use crate::{Api, ApiError, DemoScale, ErrorCode};
+
+/// Every command name, for help texts and for the test that each one answers.
+pub const COMMANDS: &[&str] = &[
+    "session.get",
+    "persona.list",
+    "persona.switch",
+    "programme.get",
+    "overview.get",
+    "application.list",
+    "application.get",
+    "application.create",
+    "application.transition",
+    "demo.init",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IdArgs {
+    id: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PersonArgs {
+    person_id: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TransitionArgs {
+    id: String,
+    to: ApplicationStateDto,
+    #[serde(default)]
+    reason: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoArgs {
+    scale: DemoScale,
+    #[serde(default = "default_seed")]
+    seed: u64,
+}
+
+fn default_seed() -> u64 {
+    1
+}
+
+impl Api {
+    /// Runs `command` with JSON `args` (an object, or null for none) and returns the JSON
+    /// result. Never panics on any input: unknown commands and malformed arguments come
+    /// back as `{code, message}` errors.
+    pub fn call(&self, command: &str, args: Value) -> Result<Value, ApiError> {
+        tracing::debug!(command, "call");
+        match command {
+            "session.get" => reply(self.session()),
+            "persona.list" => reply(self.personas()),
+            "persona.switch" => {
+                let a: PersonArgs = parse(command, args)?;
+                let id = a.person_id.parse().map_err(|_| ApiError::not_found("Personen"))?;
+                reply(self.switch_persona(id))
+            }
+            "programme.get" => reply(self.programme()),
+            "overview.get" => reply(self.overview()),
+            "application.list" => reply(self.list_applications(parse(command, args)?)),
+            "application.get" => reply(self.application(&parse::<IdArgs>(command, args)?.id)),
+            "application.create" => reply(self.create_application(parse::<NewApplicationDto>(command, args)?)),
+            "application.transition" => {
+                let a: TransitionArgs = parse(command, args)?;
+                reply(self.transition_application(&a.id, a.to, &a.reason))
+            }
+            "demo.init" => {
+                let a: DemoArgs = parse(command, args)?;
+                reply(self.init_demo(a.scale, a.seed))
+            }
+            _ => Err(ApiError::new(
+                ErrorCode::UnknownCommand,
+                format!("Kommandot \"{command}\" finns inte. Kända kommandon: {}.", COMMANDS.join(", ")),
+            )),
+        }
+    }
+}
+
+/// Reads a command's arguments; `null` counts as "no arguments".
+fn parse<T: DeserializeOwned>(command: &str, args: Value) -> Result<T, ApiError> {
+    let args = if args.is_null() { Value::Object(Default::default()) } else { args };
+    serde_json::from_value(args).map_err(|e| {
+        ApiError::new(
+            ErrorCode::BadArguments,
+            format!("Felaktiga argument till \"{command}\": {e}. Kontrollera fältnamn och värden."),
+        )
+    })
+}
+
+fn reply<T: serde::Serialize>(result: Result<T, ApiError>) -> Result<Value, ApiError> {
+    serde_json::to_value(result?)
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Svaret kunde inte skapas: {e}")))
+}
+

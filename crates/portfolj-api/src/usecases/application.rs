@@ -1,0 +1,167 @@
+//! Creating, listing, reading and moving applications.
+
+use chrono::{DateTime, Utc};
+use portfolj_core::{
+    Actor, Application, ApplicationId, ApplicationState, NewApplicationInput, OrgUnit, Portfolio, Programme,
+};
+use portfolj_store::tables::application::{self as table, ApplicationFilter};
+use portfolj_store::tables::org;
+use portfolj_store::Connection;
+use uuid::Uuid;
+
+use crate::dto::{ApplicationDto, ApplicationFilterDto, ApplicationStateDto, ApplicationSummaryDto, NewApplicationDto};
+use crate::usecases::{programme::require_programme, session};
+use crate::{Api, ApiError, ErrorCode};
+
+/// What stays the same while many applications are created in one use case (the demo
+/// generator creates thousands): the programme and its units.
+pub(crate) struct Context {
+    pub programme: Programme,
+    pub units: Vec<OrgUnit>,
+}
+
+impl Context {
+    pub(crate) fn load(conn: &Connection) -> Result<Self, ApiError> {
+        Ok(Self { programme: require_programme(conn)?, units: org::units(conn)? })
+    }
+}
+
+impl From<NewApplicationDto> for NewApplicationInput {
+    fn from(dto: NewApplicationDto) -> Self {
+        Self {
+            title: dto.title,
+            unit: dto.unit_id.parse().ok(),
+            portfolio: i64::from(dto.portfolio),
+            it_category: dto.it_category.into(),
+            fiscal_year: dto.fiscal_year,
+            requested_amount: dto.requested_amount,
+            purpose: dto.purpose,
+        }
+    }
+}
+
+/// How a new application starts its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Start {
+    Draft,
+    Idea,
+}
+
+/// Checks and stores a new application with its creation event.
+pub(crate) fn create_in(
+    conn: &Connection,
+    context: &Context,
+    actor: &Actor,
+    input: NewApplicationInput,
+    start: Start,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Application, ApiError> {
+    let new = input.validate(&context.programme, &context.units)?;
+    new.authorize(actor)?;
+    let id = ApplicationId(id);
+    let app = match start {
+        Start::Draft => new.into_application(id, actor, now),
+        Start::Idea => new.into_idea(id, actor, now),
+    };
+    table::insert(conn, &app)?;
+    table::insert_event(conn, &app.creation_event())?;
+    Ok(app)
+}
+
+/// Moves a stored application to `to`, recording who, when and why.
+pub(crate) fn transition_in(
+    conn: &Connection,
+    app: &mut Application,
+    actor: &Actor,
+    to: ApplicationState,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let event = app.transition(to, actor, now, reason)?;
+    table::update_state(conn, app)?;
+    table::insert_event(conn, &event)?;
+    Ok(())
+}
+
+fn parse_application_id(text: &str) -> Result<ApplicationId, ApiError> {
+    text.parse().map_err(|_| ApiError::not_found("Ansökan"))
+}
+
+fn read(conn: &Connection, id: ApplicationId) -> Result<ApplicationDto, ApiError> {
+    let listed = table::get(conn, id)?.ok_or_else(|| ApiError::not_found("Ansökan"))?;
+    Ok(ApplicationDto::new(&listed, &table::events(conn, id)?))
+}
+
+impl TryFrom<ApplicationFilterDto> for ApplicationFilter {
+    type Error = ApiError;
+
+    fn try_from(dto: ApplicationFilterDto) -> Result<Self, ApiError> {
+        let portfolio = dto
+            .portfolio
+            .map(|n| {
+                Portfolio::from_number(i64::from(n)).ok_or_else(|| {
+                    ApiError::new(ErrorCode::BadArguments, "Portföljen finns inte. Välj en av portföljerna 1–5.")
+                })
+            })
+            .transpose()?;
+        let unit = dto
+            .unit_id
+            .map(|u| u.parse().map_err(|_| ApiError::not_found("Enheten")))
+            .transpose()?;
+        Ok(Self {
+            portfolio,
+            fiscal_year: dto.fiscal_year,
+            state: dto.state.map(Into::into),
+            unit,
+            text: dto.text,
+        })
+    }
+}
+
+impl Api {
+    /// Creates a draft application for the acting person.
+    pub fn create_application(&self, dto: NewApplicationDto) -> Result<ApplicationDto, ApiError> {
+        let (id, now) = (self.clock.new_id(), self.clock.now());
+        self.store().write(|tx| {
+            let actor = session::actor(tx)?;
+            let context = Context::load(tx)?;
+            let app = create_in(tx, &context, &actor, dto.into(), Start::Draft, id, now)?;
+            tracing::info!(application = %app.id, "application created");
+            read(tx, app.id)
+        })
+    }
+
+    pub fn list_applications(&self, filter: ApplicationFilterDto) -> Result<Vec<ApplicationSummaryDto>, ApiError> {
+        let filter = ApplicationFilter::try_from(filter)?;
+        self.store().read(|tx| {
+            session::actor(tx)?;
+            Ok(table::list(tx, &filter)?.iter().map(ApplicationSummaryDto::from).collect())
+        })
+    }
+
+    pub fn application(&self, id: &str) -> Result<ApplicationDto, ApiError> {
+        let id = parse_application_id(id)?;
+        self.store().read(|tx| {
+            session::actor(tx)?;
+            read(tx, id)
+        })
+    }
+
+    /// Moves an application along its lifecycle, if the acting person may.
+    pub fn transition_application(
+        &self,
+        id: &str,
+        to: ApplicationStateDto,
+        reason: &str,
+    ) -> Result<ApplicationDto, ApiError> {
+        let id = parse_application_id(id)?;
+        let now = self.clock.now();
+        self.store().write(|tx| {
+            let actor = session::actor(tx)?;
+            let mut app = table::get(tx, id)?.ok_or_else(|| ApiError::not_found("Ansökan"))?.application;
+            transition_in(tx, &mut app, &actor, to.into(), reason, now)?;
+            read(tx, id)
+        })
+    }
+}

@@ -1,0 +1,368 @@
+//! The demo database: a whole programme with Stockholm's units, people in every role,
+//! frames for 2013–2018 and applications in every state, generated deterministically
+//! from a seed and written through the same use-case functions as user data, so every
+//! demo application has passed the same checks and permissions.
+
+mod catalogue;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use portfolj_core::{
+    Actor, ApplicationState, Frame, ItCategory, NewApplicationInput, OrgUnit, Person, PersonId, Portfolio,
+    PortfolioPart, Programme, Role, Sek, SubFrame, UnitId, UnitKind,
+};
+use portfolj_store::tables::{frame, org, programme, setting};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use portfolj_store::Connection;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::usecases::application::{Context, Start, create_in, transition_in};
+use crate::{Api, ApiError, ErrorCode};
+
+/// How much data to generate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DemoScale {
+    /// About 40 applications: every portfolio, category and state, for trying things out.
+    Small,
+    /// A large city's year: 2 000 applications.
+    City,
+    /// A whole country's programmes: 200 000 applications.
+    National,
+}
+
+impl DemoScale {
+    pub fn applications(self) -> usize {
+        match self {
+            DemoScale::Small => 40,
+            DemoScale::City => 2_000,
+            DemoScale::National => 200_000,
+        }
+    }
+
+    fn frame_multiplier(self) -> i64 {
+        match self {
+            DemoScale::Small | DemoScale::City => 1,
+            DemoScale::National => 100,
+        }
+    }
+}
+
+/// What `demo init` created.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DemoSummary {
+    pub units: usize,
+    pub people: usize,
+    pub frames: usize,
+    pub applications: usize,
+    pub acting_person: String,
+}
+
+/// Frame per portfolio in 2013, whole kronor (portfolio 5, innovation, is the smallest).
+const BASE_FRAMES: [i64; 5] = [45_000_000, 30_000_000, 25_000_000, 30_000_000, 15_000_000];
+
+/// The cast: who does what in the demo programme.
+struct Cast {
+    office: Actor,
+    office_person: Person,
+    coach: Actor,
+    valuers: Vec<Actor>,
+    /// One applicant per unit, in unit order.
+    applicants: Vec<Actor>,
+    people: Vec<Person>,
+}
+
+struct Generator {
+    rng: ChaCha8Rng,
+    /// Synthetic clock for ids: every id is a UUID v7 with a plausible timestamp.
+    id_millis: i64,
+}
+
+impl Generator {
+    fn id(&mut self, at: DateTime<Utc>) -> Uuid {
+        self.id_millis = self.id_millis.max(at.timestamp_millis()) + 1;
+        let random: [u8; 10] = self.rng.random();
+        uuid::Builder::from_unix_timestamp_millis(u64::try_from(self.id_millis).unwrap_or(0), &random).into_uuid()
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.rng.random_range(0..items.len())]
+    }
+}
+
+impl Api {
+    /// Fills an empty database with demo data. Refused when the database has data, so
+    /// nobody's real work is mixed with invented applications.
+    pub fn init_demo(&self, scale: DemoScale, seed: u64) -> Result<DemoSummary, ApiError> {
+        self.store().write(|tx| {
+            if programme::get(tx)?.is_some() {
+                return Err(ApiError::new(
+                    ErrorCode::Conflict,
+                    "Databasen innehåller redan ett program. Demodata skapas bara i en ny, tom databas; ange en ny fil med --db.",
+                ));
+            }
+            let mut g = Generator { rng: ChaCha8Rng::seed_from_u64(seed), id_millis: 0 };
+            generate(tx, &mut g, scale)
+        })
+    }
+}
+
+fn generate(tx: &Connection, g: &mut Generator, scale: DemoScale) -> Result<DemoSummary, ApiError> {
+    let start = at(2012, 6, 1);
+    let programme = Programme::stockholm_2013_2018();
+    programme::put(tx, &programme)?;
+    let units: Vec<OrgUnit> = catalogue::units()
+        .map(|(name, kind)| OrgUnit { id: UnitId(g.id(start)), name: name.to_owned(), kind })
+        .collect();
+    for unit in &units {
+        org::insert_unit(tx, unit)?;
+    }
+    let cast = cast(g, &units, start);
+    for person in &cast.people {
+        org::insert_person(tx, person)?;
+    }
+    let frames = frames(&programme, scale);
+    for f in &frames {
+        frame::put(tx, &f.clone().validate(&programme)?)?;
+    }
+    setting::set(tx, setting::key::DEMO, "true")?;
+    setting::set(tx, setting::key::ACTING_PERSON, &cast.office_person.id.to_string())?;
+
+    let context = Context::load(tx)?;
+    let count = scale.applications();
+    for i in 0..count {
+        application(tx, g, &context, &cast, i, count)?;
+    }
+    Ok(DemoSummary {
+        units: units.len(),
+        people: cast.people.len(),
+        frames: frames.len(),
+        applications: count,
+        acting_person: cast.office_person.name.clone(),
+    })
+}
+
+fn at(year: i32, month: u32, day: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(year, month, day, 9, 0, 0).single().unwrap_or_default()
+}
+
+fn cast(g: &mut Generator, units: &[OrgUnit], at: DateTime<Utc>) -> Cast {
+    let slk = units[0].id;
+    let service = units[1].id;
+    let mut people = Vec::new();
+    let mut person = |g: &mut Generator, name: String, unit: UnitId, roles: &[Role]| -> Person {
+        let email_name: String = name
+            .to_lowercase()
+            .chars()
+            .map(|c| match c {
+                'å' | 'ä' => 'a',
+                'ö' => 'o',
+                ' ' => '.',
+                c => c,
+            })
+            .collect();
+        let p = Person {
+            id: PersonId(g.id(at)),
+            email: format!("{email_name}.{}@stockholm.se", people.len() + 1),
+            name,
+            unit,
+            roles: roles.to_vec(),
+        };
+        people.push(p.clone());
+        p
+    };
+    let office_person = person(g, "Karin Ek".into(), slk, &[Role::Office]);
+    person(g, "Per Holm".into(), slk, &[Role::Office]);
+    let coach = person(g, "Sara Lindqvist".into(), slk, &[Role::Coach]);
+    person(g, "Ali Hassan".into(), slk, &[Role::Coach]);
+    let valuers = vec![
+        person(g, "Gustav Öberg".into(), slk, &[Role::Valuer]),
+        person(g, "Helena Nyström".into(), service, &[Role::Valuer]),
+    ];
+    person(g, "Ingrid Åberg".into(), slk, &[Role::Decider, Role::Council]);
+    for i in 0..4 {
+        let name = random_name(g);
+        let unit = units[2 + i * 3].id;
+        person(g, name, unit, &[Role::Council]);
+    }
+    for i in 0..10 {
+        let name = random_name(g);
+        let unit = units[(i * 5 + 3) % units.len()].id;
+        person(g, name, unit, &[Role::Reviewer]);
+    }
+    let applicants: Vec<Actor> = units
+        .iter()
+        .map(|u| {
+            let name = random_name(g);
+            Actor::of(&person(g, name, u.id, &[Role::Applicant]))
+        })
+        .collect();
+    Cast {
+        office: Actor::of(&office_person),
+        office_person,
+        coach: Actor::of(&coach),
+        valuers: valuers.iter().map(Actor::of).collect(),
+        applicants,
+        people,
+    }
+}
+
+fn random_name(g: &mut Generator) -> String {
+    let first = g.pick(catalogue::FIRST_NAMES);
+    let last = g.pick(catalogue::LAST_NAMES);
+    format!("{first} {last}")
+}
+
+/// Frames grow a little each year; portfolios 1–4 are split into the three parts.
+fn frames(programme: &Programme, scale: DemoScale) -> Vec<Frame> {
+    let mut frames = Vec::new();
+    for portfolio in Portfolio::ALL {
+        let base = BASE_FRAMES[usize::from(portfolio.number() - 1)] * scale.frame_multiplier();
+        for (step, year) in (0_i64..).zip(programme.years()) {
+            let amount = base + base * step / 20;
+            let sek = |kronor: i64| Sek::kronor(kronor).unwrap_or(Sek::ZERO);
+            let sub_frames = if portfolio == Portfolio::Innovation {
+                Vec::new()
+            } else {
+                vec![
+                    SubFrame { part: PortfolioPart::Innovation, amount: sek(amount / 5) },
+                    SubFrame { part: PortfolioPart::Improvement, amount: sek(amount / 2) },
+                    SubFrame { part: PortfolioPart::Management, amount: sek(amount - amount / 5 - amount / 2) },
+                ]
+            };
+            frames.push(Frame { portfolio, year, amount: sek(amount), sub_frames });
+        }
+    }
+    frames
+}
+
+/// The lifecycle path from a new draft to `target`.
+fn path_to(target: ApplicationState) -> &'static [ApplicationState] {
+    use ApplicationState::*;
+    const DECIDED: [ApplicationState; 7] = [Submitted, Valued, InReview, Proposed, Granted, Running, Closed];
+    match target {
+        Idea | Draft => &[],
+        Submitted => &[Submitted],
+        SupplementRequested => &[Submitted, SupplementRequested],
+        Valued => &DECIDED[..2],
+        InReview => &DECIDED[..3],
+        Proposed => &DECIDED[..4],
+        Granted => &DECIDED[..5],
+        Rejected => &[Submitted, Valued, InReview, Proposed, Rejected],
+        ReferredBack => &[Submitted, Valued, InReview, Proposed, ReferredBack],
+        Running => &DECIDED[..6],
+        Closed => &DECIDED,
+        FollowedUp => &[Submitted, Valued, InReview, Proposed, Granted, Running, Closed, FollowedUp],
+        Withdrawn => &[Submitted, Withdrawn],
+    }
+}
+
+fn reason(to: ApplicationState) -> &'static str {
+    use ApplicationState::*;
+    match to {
+        Submitted => "Ansökan lämnad till projektkontoret.",
+        SupplementRequested => "Beskriv vilka processer som ändras och vem som hemtar nyttan.",
+        Valued => "Nyttovärdering klar.",
+        InReview => "Överlämnad till beredningsgruppen.",
+        Proposed => "Beredningsgruppen tillstyrker.",
+        Granted => "Beviljad av stadsdirektören efter utvecklingsrådets råd.",
+        Rejected => "Avslagen: nyttan motiverar inte kostnaden inom årets ram.",
+        ReferredBack => "Återremitterad: systemägarens godkännande av driftkostnaden saknas.",
+        Running => "Projektet har startat.",
+        Closed => "Slutrapporten är godkänd.",
+        FollowedUp => "Nyttan följd upp ett år efter avslut.",
+        Withdrawn => "Återkallad: behovet löses inom befintlig förvaltning.",
+        Idea | Draft => "",
+    }
+}
+
+/// A state that fits the fiscal year: old years are decided and running or done,
+/// the last years are still being prepared.
+fn state_for(g: &mut Generator, year: i32) -> ApplicationState {
+    use ApplicationState::*;
+    let early: &[ApplicationState] = &[Granted, Running, Closed, FollowedUp, FollowedUp, Rejected, Withdrawn, Closed];
+    let middle: &[ApplicationState] = &[Granted, Running, Running, Rejected, ReferredBack, Proposed, Closed, Withdrawn];
+    let late: &[ApplicationState] =
+        &[Idea, Draft, Draft, Submitted, SupplementRequested, Valued, InReview, Proposed, Submitted];
+    *match year {
+        ..=2015 => g.pick(early),
+        2016 => g.pick(middle),
+        _ => g.pick(late),
+    }
+}
+
+fn application(
+    tx: &Connection,
+    g: &mut Generator,
+    context: &Context,
+    cast: &Cast,
+    index: usize,
+    count: usize,
+) -> Result<(), ApiError> {
+    let portfolio = Portfolio::ALL[index % 5];
+    let titles = catalogue::APPLICATIONS[index % 5];
+    let (title, purpose) = titles[(index / 5) % titles.len()];
+    let round = index / 40;
+    let unit_index = g.rng.random_range(0..context.units.len());
+    let unit = &context.units[unit_index];
+    let year = if count <= 40 { 2013 + i32::try_from(index % 6).unwrap_or(0) } else { g.rng.random_range(2013..=2018) };
+    let category = match portfolio {
+        Portfolio::Innovation => ItCategory::Innovative,
+        _ if index % 13 == 7 => ItCategory::Basic,
+        _ => ItCategory::Differentiating,
+    };
+    let mut target = if index < ApplicationState::ALL.len() { ApplicationState::ALL[index] } else { state_for(g, year) };
+    if category == ItCategory::Basic {
+        // Basic IT is not eligible for portfolio money: such applications never get far.
+        target = if index % 2 == 0 { ApplicationState::Rejected } else { ApplicationState::Draft };
+    }
+    let title = match (count <= 40, round) {
+        (true, _) => title.to_owned(),
+        (false, 0) => format!("{title} – {}", unit.name),
+        (false, r) => format!("{title} – {} (etapp {})", unit.name, r + 1),
+    };
+    let kronor: i64 = match category {
+        ItCategory::Innovative => g.rng.random_range(10..=150) * 10_000,
+        _ => g.rng.random_range(20..=800) * 10_000,
+    };
+    let applicant = cast.applicants.iter().find(|a| a.unit == unit.id).unwrap_or(&cast.coach);
+    let mut now = at(year - 1, 9, 1) + Duration::days(g.rng.random_range(0..90));
+    let input = NewApplicationInput {
+        title,
+        unit: Some(unit.id),
+        portfolio: i64::from(portfolio.number()),
+        it_category: category,
+        fiscal_year: year,
+        requested_amount: kronor.to_string(),
+        purpose: purpose.to_owned(),
+    };
+    let start = if target == ApplicationState::Idea { Start::Idea } else { Start::Draft };
+    let id = g.id(now);
+    let mut app = create_in(tx, context, applicant, input, start, id, now)?;
+    for step in path_to(target) {
+        now += Duration::days(g.rng.random_range(7..60));
+        let actor = actor_for(*step, cast, applicant, unit.kind, unit.id);
+        transition_in(tx, &mut app, actor, *step, reason(*step), now)?;
+    }
+    Ok(())
+}
+
+/// Who takes each step: the applicant submits and withdraws, a valuer from another unit
+/// values, the office does the rest.
+fn actor_for<'a>(
+    step: ApplicationState,
+    cast: &'a Cast,
+    applicant: &'a Actor,
+    _kind: UnitKind,
+    unit: UnitId,
+) -> &'a Actor {
+    use ApplicationState::*;
+    match step {
+        Submitted | Withdrawn | Draft => applicant,
+        Valued | SupplementRequested => {
+            cast.valuers.iter().find(|v| v.unit != unit).unwrap_or(&cast.office)
+        }
+        _ => &cast.office,
+    }
+}

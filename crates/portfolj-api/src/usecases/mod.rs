@@ -1,0 +1,6 @@
+//! The use cases, one module per area. Each public function is one transaction.
+
+pub mod application;
+pub mod demo;
+pub mod programme;
+pub mod session;

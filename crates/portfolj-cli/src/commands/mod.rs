@@ -1,0 +1,120 @@
+//! One module per subcommand; each builds a `call` and prints its answer.
+
+mod app;
+mod demo;
+mod persona;
+mod serve;
+
+use std::path::Path;
+
+use clap::Subcommand;
+use portfolj_api::{Api, ApiError, ErrorCode};
+use serde_json::Value;
+
+use crate::output;
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create demo data in a new, empty database.
+    Demo {
+        #[command(subcommand)]
+        command: demo::DemoCommand,
+    },
+    /// Applications: list, show, create.
+    #[command(alias = "application")]
+    App {
+        #[command(subcommand)]
+        command: app::AppCommand,
+    },
+    /// The programme: focus areas, council goals and units.
+    Programme,
+    /// Frames per portfolio and year, and applications per state.
+    Overview,
+    /// Who is acting; in a demo database, act as someone else.
+    Persona {
+        #[command(subcommand)]
+        command: persona::PersonaCommand,
+    },
+    /// Serve the UI and the API to a browser on 127.0.0.1 (for browser tests and UI work).
+    Serve(serve::ServeArgs),
+    /// Run any API command with JSON arguments, exactly as the UI does.
+    Call {
+        /// Command name, e.g. application.list
+        command: String,
+        /// Arguments as a JSON object
+        #[arg(default_value = "{}")]
+        args: String,
+    },
+}
+
+pub fn run(api: Api, command: Command, json: bool, db: &Path) -> Result<(), ApiError> {
+    match command {
+        Command::Demo { command } => demo::run(&api, command, json, db),
+        Command::App { command } => app::run(&api, command, json),
+        Command::Programme => programme(&api, json),
+        Command::Overview => overview(&api, json),
+        Command::Persona { command } => persona::run(&api, command, json),
+        Command::Serve(args) => serve::run(api, args),
+        Command::Call { command, args } => {
+            let args: Value = serde_json::from_str(&args).map_err(|e| {
+                ApiError::new(ErrorCode::BadArguments, format!("Argumenten är inte giltig JSON: {e}"))
+            })?;
+            output::json(&api.call(&command, args)?);
+            Ok(())
+        }
+    }
+}
+
+/// Reads a string field of a JSON object, or "" when absent.
+pub(crate) fn text<'a>(value: &'a Value, key: &str) -> &'a str {
+    value[key].as_str().unwrap_or_default()
+}
+
+pub(crate) fn items(value: &Value) -> &[Value] {
+    value.as_array().map(Vec::as_slice).unwrap_or_default()
+}
+
+fn programme(api: &Api, json: bool) -> Result<(), ApiError> {
+    let p = api.call("programme.get", Value::Null)?;
+    if json {
+        output::json(&p);
+        return Ok(());
+    }
+    output::line(&format!("{} ({}–{})", text(&p, "name"), p["first_year"], p["last_year"]));
+    output::line("");
+    let rows: Vec<Vec<String>> = items(&p["focus_areas"])
+        .iter()
+        .map(|f| vec![f["portfolio"].to_string(), text(f, "name").to_owned()])
+        .collect();
+    output::table(&["Portfölj", "Fokusområde"], &rows);
+    output::line("");
+    let rows: Vec<Vec<String>> = items(&p["council_goals"])
+        .iter()
+        .map(|g| vec![text(g, "code").to_owned(), text(g, "name").to_owned()])
+        .collect();
+    output::table(&["Mål", "Kommunfullmäktiges inriktningsmål"], &rows);
+    output::line("");
+    output::line(&format!("{} enheter", items(&p["units"]).len()));
+    Ok(())
+}
+
+fn overview(api: &Api, json: bool) -> Result<(), ApiError> {
+    let o = api.call("overview.get", Value::Null)?;
+    if json {
+        output::json(&o);
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = items(&o["frames"])
+        .iter()
+        .map(|f| {
+            let applications: u64 = items(&o["state_counts"])
+                .iter()
+                .filter(|c| c["portfolio"] == f["portfolio"] && c["year"] == f["year"])
+                .filter_map(|c| c["count"].as_u64())
+                .sum();
+            vec![f["portfolio"].to_string(), f["year"].to_string(), app::money(text(f, "amount")), applications.to_string()]
+        })
+        .collect();
+    output::table(&["Portfölj", "År", "Ram", "Ansökningar"], &rows);
+    Ok(())
+}

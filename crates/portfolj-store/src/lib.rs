@@ -1,0 +1,154 @@
+//! Portfölj's local database: one SQLite file per laptop.
+//!
+//! [`Store::open`] refuses files it must not touch (not SQLite, not Portfölj, written by
+//! a newer Portfölj, corrupt) before it writes a single byte, then migrates. Every use
+//! case runs inside one transaction through [`Store::write`] or [`Store::read`]; the
+//! table modules hold the SQL, one module per table group, and map rows to core types.
+
+mod codes;
+mod error;
+mod migrations;
+pub mod tables;
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{OpenFlags, Transaction, TransactionBehavior};
+
+pub use error::StoreError;
+/// The connection type table functions take; use cases name it without depending on rusqlite.
+pub use rusqlite::Connection;
+pub use migrations::LATEST_VERSION;
+
+/// The SQL of every migration, oldest first (for the test that pins applied ones).
+pub fn migration_sources() -> &'static [&'static str] {
+    migrations::SOURCES
+}
+
+/// `PRAGMA application_id` of a Portfölj database ("Pfj1" in ASCII), so that another
+/// program's SQLite file is recognised and left alone.
+pub const APPLICATION_ID: i64 = 0x5066_6A31;
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// An open Portfölj database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    ///
+    /// Fails without modifying the file when it is not a SQLite database, belongs to
+    /// another program, was written by a newer Portfölj, or is damaged.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let existed = check_header(path)?;
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| StoreError::open(path, e))?;
+        conn.busy_timeout(Duration::from_secs(10)).map_err(|e| StoreError::open(path, e))?;
+        if existed {
+            check_existing(&conn, path)?;
+        }
+        // Only now may anything be written.
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
+            .map_err(|e| StoreError::open(path, e))?;
+        migrations::MIGRATIONS.to_latest(&mut conn).map_err(|e| StoreError::Migration {
+            path: path.to_owned(),
+            detail: e.to_string(),
+        })?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .map_err(|e| StoreError::open(path, e))?;
+        tracing::debug!(path = %path.display(), "database open");
+        Ok(Self { conn, path: path.to_owned() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs one use case that changes data, in one immediate transaction: all of it is
+    /// stored, or (on any error) none of it.
+    pub fn write<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&Transaction<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let value = work(&tx)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
+    /// Runs one use case that only reads, in one transaction so it sees one snapshot.
+    pub fn read<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&Transaction<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let tx = self.conn.transaction().map_err(StoreError::from)?;
+        let value = work(&tx)?;
+        tx.rollback().map_err(StoreError::from)?;
+        Ok(value)
+    }
+}
+
+/// Returns whether a non-empty file exists, refusing one that is not SQLite at all.
+fn check_header(path: &Path) -> Result<bool, StoreError> {
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(StoreError::Io { path: path.to_owned(), detail: e.to_string() }),
+    };
+    let mut header = [0_u8; 16];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(e) => return Err(StoreError::Io { path: path.to_owned(), detail: e.to_string() }),
+        }
+    }
+    match read {
+        0 => Ok(false),
+        16 if &header == SQLITE_HEADER => Ok(true),
+        _ => Err(StoreError::NotADatabase(path.to_owned())),
+    }
+}
+
+/// Read-only checks of an existing file before anything is written to it.
+fn check_existing(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let read_i64 = |pragma: &str| -> Result<i64, StoreError> {
+        conn.pragma_query_value(None, pragma, |row| row.get(0)).map_err(|e| StoreError::damaged(path, e))
+    };
+    let application_id = read_i64("application_id")?;
+    let version = read_i64("user_version")?;
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
+        .map_err(|e| StoreError::damaged(path, e))?;
+    if application_id != APPLICATION_ID && tables > 0 {
+        return Err(StoreError::NotPortfolj(path.to_owned()));
+    }
+    if version > LATEST_VERSION {
+        return Err(StoreError::Newer { path: path.to_owned(), found: version, supported: LATEST_VERSION });
+    }
+    if version < LATEST_VERSION {
+        // About to migrate: make sure the pages we will rewrite are sound.
+        let verdict: String = conn
+            .query_row("PRAGMA quick_check(1)", [], |row| row.get(0))
+            .map_err(|e| StoreError::damaged(path, e))?;
+        if verdict != "ok" {
+            return Err(StoreError::Damaged { path: path.to_owned(), detail: verdict });
+        }
+    }
+    Ok(())
+}

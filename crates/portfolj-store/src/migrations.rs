@@ -1,0 +1,15 @@
+//! The schema's history. Append only: a migration that has been applied anywhere is
+//! never edited; a change is a new file. `tests/store.rs` pins each migration's text so
+//! an accidental edit fails the tests.
+
+use rusqlite_migration::{M, Migrations};
+
+/// Every migration's SQL in order; the database's `user_version` counts how many are applied.
+pub const SOURCES: &[&str] = &[include_str!("../migrations/0001_foundation.sql")];
+
+const STEPS: &[M<'static>] = &[M::up(SOURCES[0])];
+
+pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);
+
+/// The schema version this build writes.
+pub const LATEST_VERSION: i64 = SOURCES.len() as i64;

@@ -1,0 +1,249 @@
+//! Store tests on real SQLite files in temporary directories.
+
+use std::path::Path;
+
+use chrono::{TimeZone, Utc};
+use portfolj_core::{
+    Application, ApplicationId, ApplicationState, Frame, ItCategory, OrgUnit, Person, PersonId, Portfolio,
+    PortfolioPart, Programme, Role, Sek, SubFrame, UnitId, UnitKind,
+};
+use portfolj_store::tables::application::{self, ApplicationFilter};
+use portfolj_store::tables::{frame, org, programme, setting};
+use portfolj_store::{APPLICATION_ID, LATEST_VERSION, Store, StoreError};
+use rusqlite::Connection;
+use uuid::Uuid;
+
+fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("portfolj.db");
+    (dir, path)
+}
+
+fn unit() -> OrgUnit {
+    OrgUnit { id: UnitId(Uuid::from_u128(1)), name: "Trafikkontoret".into(), kind: UnitKind::Department }
+}
+
+fn person() -> Person {
+    Person {
+        id: PersonId(Uuid::from_u128(2)),
+        name: "Anna Lind".into(),
+        email: "anna.lind@stockholm.se".into(),
+        unit: unit().id,
+        roles: vec![Role::Applicant, Role::Office],
+    }
+}
+
+fn application(n: u128, title: &str, portfolio: Portfolio) -> Application {
+    let at = Utc.with_ymd_and_hms(2014, 2, 1, 8, 0, 0).single().expect("date") + chrono::Duration::minutes(n as i64);
+    Application {
+        id: ApplicationId(Uuid::from_u128(n)),
+        title: title.into(),
+        unit: unit().id,
+        portfolio,
+        it_category: ItCategory::Differentiating,
+        fiscal_year: 2014,
+        requested_amount: Sek::parse("1250000,50").expect("amount"),
+        purpose: "Syfte".into(),
+        state: ApplicationState::Draft,
+        created_at: at,
+        created_by: person().id,
+        updated_at: at,
+    }
+}
+
+fn seeded(path: &Path) -> Store {
+    let mut store = Store::open(path).expect("open");
+    store
+        .write(|tx| {
+            programme::put(tx, &Programme::stockholm_2013_2018())?;
+            org::insert_unit(tx, &unit())?;
+            org::insert_person(tx, &person())?;
+            Ok::<_, StoreError>(())
+        })
+        .expect("seed");
+    store
+}
+
+fn file_bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).expect("read file")
+}
+
+#[test]
+fn a_new_database_gets_the_schema_and_the_connection_settings() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    store
+        .read(|tx| {
+            let fk: i64 = tx.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+            let journal: String = tx.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+            let sync: i64 = tx.pragma_query_value(None, "synchronous", |r| r.get(0))?;
+            let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            let app_id: i64 = tx.pragma_query_value(None, "application_id", |r| r.get(0))?;
+            assert_eq!((fk, journal.as_str(), sync), (1, "wal", 2));
+            assert_eq!((version, app_id), (LATEST_VERSION, APPLICATION_ID));
+            Ok::<_, StoreError>(())
+        })
+        .expect("read");
+}
+
+#[test]
+fn reference_data_round_trips() {
+    let (_dir, path) = temp_db();
+    let mut store = seeded(&path);
+    let frame_2014 = Frame {
+        portfolio: Portfolio::Innovation,
+        year: 2014,
+        amount: Sek::kronor(12_000_000).expect("amount"),
+        sub_frames: vec![SubFrame { part: PortfolioPart::Innovation, amount: Sek::kronor(8_000_000).expect("amount") }],
+    };
+    store.write(|tx| frame::put(tx, &frame_2014)).expect("frame");
+    drop(store);
+    let mut store = Store::open(&path).expect("reopen");
+    store
+        .read(|tx| {
+            assert_eq!(programme::get(tx)?, Some(Programme::stockholm_2013_2018()));
+            assert_eq!(programme::focus_areas(tx)?.len(), 5);
+            assert_eq!(programme::council_goals(tx)?.len(), 3);
+            assert_eq!(org::units(tx)?, vec![unit()]);
+            assert_eq!(org::people(tx)?, vec![person()]);
+            assert_eq!(org::person(tx, person().id)?, Some(person()));
+            assert_eq!(frame::all(tx)?, vec![frame_2014.clone()]);
+            Ok::<_, StoreError>(())
+        })
+        .expect("read");
+}
+
+#[test]
+fn applications_are_listed_filtered_and_counted() {
+    let (_dir, path) = temp_db();
+    let mut store = seeded(&path);
+    store
+        .write(|tx| {
+            for (n, title, p) in [(10, "E-tjänst för bygglov", Portfolio::CitizenService), (11, "LIS-rapporter", Portfolio::Information)] {
+                let app = application(n, title, p);
+                application::insert(tx, &app)?;
+                application::insert_event(tx, &app.creation_event())?;
+            }
+            Ok::<_, StoreError>(())
+        })
+        .expect("insert");
+    store
+        .read(|tx| {
+            let all = application::list(tx, &ApplicationFilter::default())?;
+            assert_eq!(all.iter().map(|l| l.application.title.as_str()).collect::<Vec<_>>(), ["LIS-rapporter", "E-tjänst för bygglov"]);
+            assert_eq!(all[0].unit_name, "Trafikkontoret");
+            let text = ApplicationFilter { text: Some("BYGG".into()), ..Default::default() };
+            assert_eq!(application::list(tx, &text)?.len(), 1);
+            let p2 = ApplicationFilter { portfolio: Some(Portfolio::Information), ..Default::default() };
+            assert_eq!(application::list(tx, &p2)?[0].application, application(11, "LIS-rapporter", Portfolio::Information));
+            let counts = application::count_by_portfolio_year_state(tx)?;
+            assert_eq!(counts, vec![
+                (Portfolio::CitizenService, 2014, ApplicationState::Draft, 1),
+                (Portfolio::Information, 2014, ApplicationState::Draft, 1),
+            ]);
+            let events = application::events(tx, ApplicationId(Uuid::from_u128(10)))?;
+            assert_eq!(events.len(), 1);
+            assert_eq!(events[0].actor_name, "Anna Lind");
+            Ok::<_, StoreError>(())
+        })
+        .expect("read");
+}
+
+#[test]
+fn a_failing_use_case_stores_nothing() {
+    let (_dir, path) = temp_db();
+    let mut store = seeded(&path);
+    let result: Result<(), StoreError> = store.write(|tx| {
+        application::insert(tx, &application(20, "Första", Portfolio::Innovation))?;
+        // Second insert with the same id violates the primary key: the whole use case fails.
+        application::insert(tx, &application(20, "Dubblett", Portfolio::Innovation))?;
+        Ok(())
+    });
+    assert!(result.is_err());
+    let count = store.read(|tx| application::count(tx)).expect("count");
+    assert_eq!(count, 0);
+}
+
+#[test]
+fn foreign_keys_are_enforced() {
+    let (_dir, path) = temp_db();
+    let mut store = seeded(&path);
+    let mut orphan = application(30, "Utan enhet", Portfolio::Innovation);
+    orphan.unit = UnitId(Uuid::from_u128(404));
+    assert!(store.write(|tx| application::insert(tx, &orphan)).is_err());
+}
+
+#[test]
+fn settings_are_kept() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("open");
+    store.write(|tx| setting::set(tx, setting::key::DEMO, "true")).expect("set");
+    store.write(|tx| setting::set(tx, setting::key::DEMO, "false")).expect("overwrite");
+    assert_eq!(store.read(|tx| setting::get(tx, setting::key::DEMO)).expect("get").as_deref(), Some("false"));
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_and_untouched() {
+    let (_dir, path) = temp_db();
+    std::fs::write(&path, "Det här är en anteckning, ingen databas.\n".repeat(100)).expect("write");
+    let before = file_bytes(&path);
+    let err = Store::open(&path).expect_err("refused");
+    assert!(matches!(err, StoreError::NotADatabase(_)), "{err}");
+    assert!(err.to_string().contains("inte ändrats"));
+    assert_eq!(file_bytes(&path), before);
+}
+
+#[test]
+fn a_damaged_database_is_refused_and_untouched() {
+    let (_dir, path) = temp_db();
+    drop(seeded(&path));
+    let mut bytes = file_bytes(&path);
+    // Keep the 16-byte magic, wreck the rest of the header and the schema page.
+    for b in bytes.iter_mut().skip(16).take(4000) {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).expect("write");
+    let err = Store::open(&path).expect_err("refused");
+    assert!(matches!(err, StoreError::NotADatabase(_) | StoreError::Damaged { .. }), "{err}");
+    assert_eq!(file_bytes(&path), bytes);
+}
+
+#[test]
+fn a_database_from_a_newer_portfolj_is_refused_and_untouched() {
+    let (_dir, path) = temp_db();
+    drop(seeded(&path));
+    let conn = Connection::open(&path).expect("raw open");
+    conn.pragma_update(None, "user_version", LATEST_VERSION + 1).expect("bump");
+    drop(conn);
+    let before = file_bytes(&path);
+    let err = Store::open(&path).expect_err("refused");
+    assert!(matches!(err, StoreError::Newer { .. }), "{err}");
+    assert!(err.to_string().contains("nyare version"));
+    assert_eq!(file_bytes(&path), before);
+}
+
+#[test]
+fn another_programs_database_is_refused_and_untouched() {
+    let (_dir, path) = temp_db();
+    let conn = Connection::open(&path).expect("raw open");
+    conn.execute_batch("CREATE TABLE recipes (name TEXT);").expect("other schema");
+    drop(conn);
+    let before = file_bytes(&path);
+    let err = Store::open(&path).expect_err("refused");
+    assert!(matches!(err, StoreError::NotPortfolj(_)), "{err}");
+    assert_eq!(file_bytes(&path), before);
+}
+
+/// Applied migrations are history: this pins the text of each one. If this fails you
+/// edited an applied migration; restore it and add a new migration instead.
+#[test]
+fn applied_migrations_are_never_edited() {
+    fn fnv1a(text: &str) -> u64 {
+        text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    }
+    let pinned: &[u64] = &[PINNED_0001];
+    let actual: Vec<u64> = portfolj_store::migration_sources().iter().map(|s| fnv1a(s)).collect();
+    assert_eq!(&actual[..pinned.len()], pinned);
+}
+
+const PINNED_0001: u64 = 1_946_850_468_429_888_535;
