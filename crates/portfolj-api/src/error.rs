@@ -115,7 +115,7 @@ impl From<DomainError> for ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
-        tracing::error!(error = %e, "storage error");
+        tracing::debug!(error = %e, "storage error");
         Self::new(ErrorCode::Storage, e.to_string())
     }
 }

@@ -172,7 +172,7 @@ fn bad_input_gets_a_swedish_field_error_and_stores_nothing(
     assert_eq!(e.code.as_str(), "validation");
     assert_eq!(e.fields.iter().map(|x| x.field.as_str()).collect::<Vec<_>>(), vec![field]);
     assert!(e.message.contains("inget har sparats"));
-    assert_eq!(file_bytes(&f), before, "the database file is unchanged");
+    assert!(file_bytes(&f) == before, "the database file is unchanged");
 }
 
 #[test]

@@ -65,8 +65,13 @@ impl Store {
             path: path.to_owned(),
             detail: e.to_string(),
         })?;
-        conn.pragma_update(None, "application_id", APPLICATION_ID)
+        // Written once: a write on every open would change the file even when nothing else does.
+        let application_id: i64 = conn
+            .pragma_query_value(None, "application_id", |row| row.get(0))
             .map_err(|e| StoreError::open(path, e))?;
+        if application_id != APPLICATION_ID {
+            conn.pragma_update(None, "application_id", APPLICATION_ID).map_err(|e| StoreError::open(path, e))?;
+        }
         tracing::debug!(path = %path.display(), "database open");
         Ok(Self { conn, path: path.to_owned() })
     }

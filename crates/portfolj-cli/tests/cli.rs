@@ -1,0 +1,138 @@
+//! The `portfolj` binary as a user runs it, on real database files.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn portfolj(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_portfolj"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("PORTFOLJ_DB")
+        .output()
+        .expect("portfolj runs")
+}
+
+fn demo_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("d.db");
+    let out = portfolj(&db, &["demo", "init", "--scale", "small", "--seed", "1"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    (dir, db)
+}
+
+fn json(out: &Output) -> Value {
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+#[test]
+fn demo_init_then_app_list_json_gives_every_portfolio() {
+    let (_dir, db) = demo_db();
+    let apps = json(&portfolj(&db, &["app", "list", "--json"]));
+    let apps = apps.as_array().expect("array");
+    assert!(apps.len() >= 40);
+    let mut portfolios: Vec<i64> = apps.iter().map(|a| a["portfolio"].as_i64().expect("number")).collect();
+    portfolios.sort_unstable();
+    portfolios.dedup();
+    assert_eq!(portfolios, vec![1, 2, 3, 4, 5]);
+    for key in ["id", "title", "portfolio", "state"] {
+        assert!(apps.iter().all(|a| !a[key].is_null()), "{key}");
+    }
+}
+
+#[test]
+fn create_from_the_command_line_and_find_it() {
+    let (_dir, db) = demo_db();
+    let out = portfolj(
+        &db,
+        &[
+            "app", "create", "--title", "Digital närvaro i skolan", "--unit", "Utbildningsförvaltningen", "--portfolio",
+            "3", "--category", "differentiating", "--year", "2017", "--amount", "850 000",
+        ],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).replace('\u{a0}', " ").contains("850 000 kr"));
+    let found = json(&portfolj(&db, &["app", "list", "--text", "närvaro", "--json"]));
+    assert_eq!(found.as_array().expect("array").len(), 1);
+}
+
+#[test]
+fn invalid_input_exits_3_with_swedish_field_messages_and_stores_nothing() {
+    let (_dir, db) = demo_db();
+    let before = std::fs::read(&db).expect("db");
+    let out = portfolj(
+        &db,
+        &["app", "create", "--title", " ", "--unit", "Trafikkontoret", "--portfolio", "1", "--category", "basic", "--year", "2012", "--amount=-1"],
+    );
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Ange en titel"), "{err}");
+    assert!(err.contains("2013–2018"), "{err}");
+    assert!(err.contains("negativt"), "{err}");
+    assert!(std::fs::read(&db).expect("db") == before, "the database file is unchanged");
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("budget.xlsx");
+    std::fs::write(&db, b"PK\x03\x04 not a database").expect("write");
+    let out = portfolj(&db, &["--json", "app", "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err: Value = serde_json::from_slice(&out.stderr).expect("JSON error");
+    assert_eq!(err["code"], "storage");
+    assert!(err["message"].as_str().expect("message").contains("inte ändrats"));
+    assert_eq!(std::fs::read(&db).expect("file"), b"PK\x03\x04 not a database");
+}
+
+fn http(port: u16, path: &str, token: Option<&str>, body: &str) -> (u16, Value) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    let auth = token.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .expect("send");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("read");
+    let status = response[9..12].parse().expect("status");
+    let body = response.split("\r\n\r\n").nth(1).unwrap_or_default();
+    (status, serde_json::from_str(body).unwrap_or(Value::Null))
+}
+
+#[test]
+fn the_bridge_answers_only_with_the_token() {
+    let (_dir, db) = demo_db();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_portfolj"))
+        .arg("--db")
+        .arg(&db)
+        .args(["serve", "--port", "0"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("serve starts");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut first).expect("address line");
+    let url = first.split_whitespace().find(|w| w.starts_with("http://127.0.0.1:")).expect("url").to_owned();
+    let port: u16 = url["http://127.0.0.1:".len()..].split('/').next().expect("port").parse().expect("port number");
+    let token = url.split("#token=").nth(1).expect("token");
+
+    let (status, body) = http(port, "/api/call/application.list", None, "{}");
+    assert_eq!((status, body["code"].as_str()), (403, Some("forbidden")));
+    let (status, body) = http(port, "/api/call/application.list", Some("fel-nyckel"), "{}");
+    assert_eq!(status, 403, "{body}");
+    let (status, body) = http(port, "/api/call/application.list", Some(token), "{}");
+    assert_eq!(status, 200);
+    assert!(body.as_array().expect("array").len() >= 40);
+    let (status, body) = http(port, "/api/call/application.create", Some(token), r#"{"title": ""}"#);
+    assert_eq!((status, body["code"].as_str()), (400, Some("bad_arguments")));
+    let (status, body) = http(port, "/api/call/no.such", Some(token), "{}");
+    assert_eq!((status, body["code"].as_str()), (400, Some("unknown_command")));
+    child.kill().expect("stop bridge");
+    let _ = child.wait();
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { compareDecimal, isDecimal, parseDecimal, sumDecimals } from './decimal';
+
+describe('parseDecimal', () => {
+  it('splits sign, whole and fraction digits', () => {
+    expect(parseDecimal('-0012.340')).toEqual({ negative: true, int: '12', frac: '340' });
+    expect(parseDecimal('0.00')).toEqual({ negative: false, int: '0', frac: '00' });
+    expect(parseDecimal('-0.0')).toEqual({ negative: false, int: '0', frac: '0' });
+  });
+
+  it('rejects what is not the API form', () => {
+    for (const text of ['', '1,5', '1e3', '.5', '5.', '1 000', 'NaN']) {
+      expect(isDecimal(text), text).toBe(false);
+    }
+  });
+});
+
+describe('compareDecimal', () => {
+  it('orders exactly', () => {
+    expect(compareDecimal('10', '9.99')).toBe(1);
+    expect(compareDecimal('1.10', '1.1')).toBe(0);
+    expect(compareDecimal('-5', '3')).toBe(-1);
+    expect(compareDecimal('9007199254740993', '9007199254740992')).toBe(1);
+  });
+});
+
+describe('sumDecimals', () => {
+  it('adds without float error', () => {
+    expect(sumDecimals(['0.1', '0.2'])).toBe('0.3');
+    expect(sumDecimals(['1000000', '2500000.50', '0.25'])).toBe('3500000.75');
+    expect(sumDecimals(['-1.5', '1'])).toBe('-0.5');
+    expect(sumDecimals([])).toBe('0');
+    expect(sumDecimals(['9007199254740993', '1'])).toBe('9007199254740994');
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Exact decimal strings, as the Rust core sends money ("1234567", "1234567.50", "-0.4").
+ * Money never becomes a JavaScript float: parsing keeps the digits as text, and sums and
+ * comparisons work on BigInt values scaled to a common number of decimals.
+ */
+
+/** A decimal split into its parts; `int` has no leading zeros ("0" at least). */
+export interface Decimal {
+  negative: boolean;
+  int: string;
+  frac: string;
+}
+
+const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
+
+/** Parses the canonical form the API uses; returns null for anything else. */
+export function parseDecimal(text: string): Decimal | null {
+  const match = DECIMAL.exec(text.trim());
+  if (!match) return null;
+  const int = (match[2] ?? '0').replace(/^0+(?=\d)/, '');
+  const frac = match[3] ?? '';
+  const isZero = /^0*$/.test(int) && /^0*$/.test(frac);
+  return { negative: match[1] === '-' && !isZero, int, frac };
+}
+
+export function isDecimal(text: string): boolean {
+  return parseDecimal(text) !== null;
+}
+
+function scaled(d: Decimal, scale: number): bigint {
+  const digits = d.int + d.frac.padEnd(scale, '0');
+  const value = BigInt(digits);
+  return d.negative ? -value : value;
+}
+
+function unscaled(value: bigint, scale: number): string {
+  const negative = value < 0n;
+  const digits = (negative ? -value : value).toString().padStart(scale + 1, '0');
+  const int = digits.slice(0, digits.length - scale);
+  const frac = scale > 0 ? '.' + digits.slice(digits.length - scale) : '';
+  return (negative ? '-' : '') + int + frac;
+}
+
+function parseOrThrow(text: string): Decimal {
+  const d = parseDecimal(text);
+  if (!d) throw new RangeError(`not a decimal: ${JSON.stringify(text)}`);
+  return d;
+}
+
+/** Compares two decimal strings exactly: negative, zero or positive like a sort comparator. */
+export function compareDecimal(a: string, b: string): number {
+  const da = parseOrThrow(a);
+  const db = parseOrThrow(b);
+  const scale = Math.max(da.frac.length, db.frac.length);
+  const x = scaled(da, scale);
+  const y = scaled(db, scale);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Adds decimal strings exactly; the result keeps the largest number of decimals seen. */
+export function sumDecimals(values: readonly string[]): string {
+  const parsed = values.map(parseOrThrow);
+  const scale = parsed.reduce((max, d) => Math.max(max, d.frac.length), 0);
+  const total = parsed.reduce((sum, d) => sum + scaled(d, scale), 0n);
+  return unscaled(total, scale);
+}

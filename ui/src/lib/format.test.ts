@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatMoneyExact,
+  formatNumber,
+  formatPercent,
+  parseMoneyInput,
+} from './format';
+
+const NBSP = '\u00a0';
+const MINUS = '\u2212';
+// Writes a readable expectation: spaces become no-break spaces, '-' the minus sign.
+const sv = (text: string) => text.replace(/ /g, NBSP).replace(/-/g, MINUS);
+
+describe('formatMoney', () => {
+  it.each([
+    ['1234567', '1 234 567 kr'],
+    ['0', '0 kr'],
+    ['999', '999 kr'],
+    ['1000', '1 000 kr'],
+    ['100000000', '100 000 000 kr'],
+    ['1234567.50', '1 234 568 kr'],
+    ['1234567.49', '1 234 567 kr'],
+    ['1234567.4999999999', '1 234 567 kr'],
+    ['999.5', '1 000 kr'],
+    ['999999.5', '1 000 000 kr'],
+    ['0.5', '1 kr'],
+    ['-0.4', '0 kr'],
+    ['-0.5', '-1 kr'],
+    ['-1234.5', '-1 235 kr'],
+    ['-1234.49', '-1 234 kr'],
+    ['-0', '0 kr'],
+    ['007', '7 kr'],
+    ['+12', '12 kr'],
+  ])('%s → %s', (input, expected) => {
+    expect(formatMoney(input)).toBe(sv(expected));
+  });
+
+  it('keeps more digits than a float can hold', () => {
+    expect(formatMoney('12345678901234567890.5')).toBe(sv('12 345 678 901 234 567 891 kr'));
+  });
+
+  it('returns text that is not a decimal unchanged', () => {
+    expect(formatMoney('abc')).toBe('abc');
+    expect(formatMoney('1e6')).toBe('1e6');
+    expect(formatMoney('')).toBe('');
+  });
+});
+
+describe('formatMoneyExact', () => {
+  it.each([
+    ['1234567.50', '1 234 567,50 kr'],
+    ['1234567.5', '1 234 567,50 kr'],
+    ['1234567', '1 234 567 kr'],
+    ['1234567.00', '1 234 567 kr'],
+    ['0.05', '0,05 kr'],
+    ['-1234.5', '-1 234,50 kr'],
+    ['-0.00', '0 kr'],
+  ])('%s → %s', (input, expected) => {
+    expect(formatMoneyExact(input)).toBe(sv(expected));
+  });
+
+  it('returns nonsense unchanged', () => {
+    expect(formatMoneyExact('x')).toBe('x');
+  });
+});
+
+describe('formatPercent', () => {
+  it.each([
+    ['3.5', '3,5 %'],
+    ['0', '0 %'],
+    ['100', '100 %'],
+    ['12.25', '12,25 %'],
+    ['-2.5', '-2,5 %'],
+    ['1500', '1 500 %'],
+  ])('%s → %s', (input, expected) => {
+    expect(formatPercent(input)).toBe(sv(expected));
+  });
+
+  it('returns nonsense unchanged', () => {
+    expect(formatPercent('x')).toBe('x');
+  });
+});
+
+describe('formatNumber', () => {
+  it.each([
+    [1234, '1 234'],
+    [0, '0'],
+    [7, '7'],
+    [1234567, '1 234 567'],
+    [-1234, '-1 234'],
+    [1234.5, '1 234,5'],
+  ])('%s → %s', (input, expected) => {
+    expect(formatNumber(input)).toBe(sv(expected));
+  });
+
+  it('passes non-finite numbers through', () => {
+    expect(formatNumber(Number.NaN)).toBe('NaN');
+  });
+});
+
+describe('formatDate', () => {
+  it('shows the calendar date', () => {
+    expect(formatDate('2026-11-25T10:00:00Z')).toBe('2026-11-25');
+  });
+
+  it('uses the date in Stockholm, in winter and summer time', () => {
+    expect(formatDate('2026-11-25T23:30:00Z')).toBe('2026-11-26');
+    expect(formatDate('2026-06-30T22:30:00Z')).toBe('2026-07-01');
+    expect(formatDate('2026-06-30T21:30:00Z')).toBe('2026-06-30');
+  });
+
+  it('returns what it cannot read unchanged', () => {
+    expect(formatDate('not a date')).toBe('not a date');
+  });
+
+  it('shows date and time in Stockholm', () => {
+    expect(formatDateTime('2026-11-25T10:00:00Z')).toBe('2026-11-25 11:00');
+    expect(formatDateTime('2026-06-01T00:05:00Z')).toBe('2026-06-01 02:05');
+  });
+});
+
+describe('parseMoneyInput', () => {
+  it.each([
+    ['1 234 567,50', '1234567.50'],
+    ['1 234 567', '1234567'],
+    ['1234567', '1234567'],
+    ['1234567,50', '1234567.50'],
+    ['1234567.50', '1234567.50'],
+    ['1234567,5', '1234567.5'],
+    [`1${NBSP}234${NBSP}567,50`, '1234567.50'],
+    ['1\u202f234', '1234'],
+    ['  500 kr ', '500'],
+    ['500kr', '500'],
+    ['1 500:-', '1500'],
+    ['0', '0'],
+    ['0,5', '0.5'],
+    [',5', '0.5'],
+    ['007', '7'],
+    ['-5', '-5'],
+    [`${MINUS}5`, '-5'],
+    ['- 5', '-5'],
+    ['-0', '0'],
+    ['-0,00', '0.00'],
+    ['+5', '5'],
+    ['12345678901234567890,12', '12345678901234567890.12'],
+  ])('%j → %s', (input, expected) => {
+    expect(parseMoneyInput(input)).toBe(expected);
+  });
+
+  it.each([
+    [''],
+    ['   '],
+    ['abc'],
+    ['kr'],
+    ['-'],
+    ['5,'],
+    ['1,2,3'],
+    ['1.234'],
+    ['1,505'],
+    ['1.234.567'],
+    ['1 234.567'],
+    ['12 34'],
+    ['1234 567'],
+    ['1e6'],
+    ['Infinity'],
+    ['NaN'],
+    ['0x10'],
+    ['5 5 5'],
+    ['--5'],
+    ['5-'],
+  ])('%j is not an amount', (input) => {
+    expect(parseMoneyInput(input)).toBeNull();
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * The one place that turns values into Swedish-formatted text (sv-SE) and reads what a person
+ * types. Money is a decimal string from the API and stays one: the display rounding rule is
+ * **whole kronor, half away from zero**, done on the digits of the string, never via a float.
+ *
+ * sv-SE conventions used throughout: U+00A0 (no-break space) between thousands and before the
+ * unit ("1 234 567 kr", "3,5 %"), decimal comma, and U+2212 (minus sign) for negatives, as
+ * `Intl.NumberFormat('sv-SE')` writes them. Dates are shown as the calendar date in Stockholm.
+ */
+
+import { parseDecimal } from './decimal';
+
+const NBSP = '\u00a0';
+const MINUS = '\u2212';
+
+/** Inserts a no-break space between each group of three digits, counted from the right. */
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+}
+
+const DIGITS = '0123456789';
+
+/** Adds one to a string of decimal digits ("999" → "1000"). */
+function incrementDigits(digits: string): string {
+  const chars = digits.split('');
+  for (let i = chars.length - 1; i >= 0; i--) {
+    if (chars[i] === '9') {
+      chars[i] = '0';
+    } else {
+      chars[i] = DIGITS.charAt(DIGITS.indexOf(chars[i] ?? '0') + 1);
+      return chars.join('');
+    }
+  }
+  return '1' + chars.join('');
+}
+
+/**
+ * Rounds a decimal string to whole units, half away from zero, and returns the sign and
+ * digits. Zero is never negative ("-0.4" → "0").
+ */
+export function roundToWhole(amount: string): { negative: boolean; digits: string } | null {
+  const d = parseDecimal(amount);
+  if (!d) return null;
+  const first = d.frac.charAt(0);
+  const digits = first !== '' && first >= '5' ? incrementDigits(d.int) : d.int;
+  return { negative: d.negative && digits !== '0', digits };
+}
+
+/**
+ * "1234567" → "1 234 567 kr"; "1234567.50" → "1 234 568 kr"; "-0.4" → "0 kr".
+ * Text that is not a decimal string is returned unchanged, so a bad value is visible rather
+ * than hidden.
+ */
+export function formatMoney(amount: string): string {
+  const rounded = roundToWhole(amount);
+  if (!rounded) return amount;
+  return (rounded.negative ? MINUS : '') + groupThousands(rounded.digits) + NBSP + 'kr';
+}
+
+/**
+ * The exact amount, öre included when there are any: "1234567.50" → "1 234 567,50 kr",
+ * "1234567" → "1 234 567 kr". For a detail view, where the figure someone typed must be
+ * shown as it is stored; tables and sums use `formatMoney`.
+ */
+export function formatMoneyExact(amount: string): string {
+  const d = parseDecimal(amount);
+  if (!d) return amount;
+  const frac = /^0*$/.test(d.frac) ? '' : ',' + d.frac.padEnd(2, '0');
+  return (d.negative ? MINUS : '') + groupThousands(d.int) + frac + NBSP + 'kr';
+}
+
+/** "3.5" → "3,5 %". The digits are shown as given (no rounding). */
+export function formatPercent(value: string): string {
+  const d = parseDecimal(value);
+  if (!d) return value;
+  return (
+    (d.negative ? MINUS : '') + groupThousands(d.int) + (d.frac ? ',' + d.frac : '') + NBSP + '%'
+  );
+}
+
+/** 1234 → "1 234"; 1234.5 → "1 234,5". For counts and other plain numbers, not money. */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const text = String(Math.abs(value));
+  if (!/^\d+(\.\d+)?$/.test(text)) {
+    // Exponent notation (very large or very small numbers): let Intl handle it.
+    return new Intl.NumberFormat('sv-SE').format(value);
+  }
+  const [int = '0', frac] = text.split('.');
+  const sign = value < 0 ? MINUS : '';
+  return sign + groupThousands(int) + (frac ? ',' + frac : '');
+}
+
+const STOCKHOLM = 'Europe/Stockholm';
+
+function stockholmParts(iso: string, withTime: boolean): Record<string, string> | null {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  const options: Intl.DateTimeFormatOptions = {
+    timeZone: STOCKHOLM,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
+  };
+  const parts: Record<string, string> = {};
+  for (const part of new Intl.DateTimeFormat('sv-SE', options).formatToParts(date)) {
+    parts[part.type] = part.value;
+  }
+  return parts;
+}
+
+/** "2026-11-25T10:00:00Z" → "2026-11-25" (the date in Stockholm). */
+export function formatDate(iso: string): string {
+  const p = stockholmParts(iso, false);
+  if (!p) return iso;
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** "2026-11-25T10:00:00Z" → "2026-11-25 11:00" (Stockholm time). */
+export function formatDateTime(iso: string): string {
+  const p = stockholmParts(iso, true);
+  if (!p) return iso;
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+const MONEY_INPUT = /^([+-])?(\d{1,3}(?: \d{3})+|\d+)?(?:[.,](\d{1,2}))?$/;
+
+/**
+ * Reads an amount typed the Swedish way and returns the API's decimal string, or null when
+ * the text is not an amount.
+ *
+ * Accepted: "1 234 567", "1234567", "1234567,50", "1234567.50", "1 234 567,50 kr", "−5".
+ * Spaces (also no-break and thin spaces) may only group thousands; at most two decimals
+ * (öre). Rejected: "", "abc", "1.234" (three decimals: a thousands dot is ambiguous),
+ * "1.234.567", "12 34", "1e6".
+ */
+export function parseMoneyInput(input: string): string | null {
+  const text = input
+    .replace(/[\u00a0\u202f\u2009\u2007\t]/g, ' ')
+    .trim()
+    .replace(/\s*(kr\.?|sek|:-)$/i, '')
+    .replace(/\u2212/g, '-')
+    .replace(/^([+-])\s+/, '$1')
+    .replace(/ {2,}/g, ' ');
+  const match = MONEY_INPUT.exec(text);
+  if (!match) return null;
+  const [, sign, intText, frac] = match;
+  if (intText === undefined && frac === undefined) return null;
+  const int = (intText ?? '0').replace(/ /g, '').replace(/^0+(?=\d)/, '');
+  const isZero = /^0+$/.test(int) && /^0*$/.test(frac ?? '');
+  const negative = sign === '-' && !isZero;
+  return (negative ? '-' : '') + int + (frac !== undefined ? '.' + frac : '');
+}

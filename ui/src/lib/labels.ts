@@ -1,0 +1,32 @@
+/**
+ * Labels that combine catalogue text with programme data: a portfolio's number and short
+ * name, a person's roles. Kept apart from i18n.ts so the catalogue stays plain text.
+ */
+
+import type { PersonDto } from '../generated/PersonDto';
+import type { ProgrammeDto } from '../generated/ProgrammeDto';
+import { roleLabel, t } from './i18n';
+
+/** "5. Innovation" — the focus area's number and short name. */
+export function portfolioLabel(programme: ProgrammeDto | null, portfolio: number): string {
+  const area = programme?.focus_areas.find((f) => f.portfolio === portfolio);
+  return area
+    ? t('portfolio.label', { number: portfolio, name: area.short_name })
+    : t('portfolio.fallback', { number: portfolio });
+}
+
+/** The focus area's full name, for a title attribute or a longer description. */
+export function portfolioName(programme: ProgrammeDto | null, portfolio: number): string {
+  return programme?.focus_areas.find((f) => f.portfolio === portfolio)?.name ?? '';
+}
+
+export function rolesText(person: PersonDto): string {
+  return person.roles.map(roleLabel).join(', ');
+}
+
+/** The programme's fiscal years, first to last. */
+export function programmeYears(programme: ProgrammeDto): number[] {
+  const years: number[] = [];
+  for (let y = programme.first_year; y <= programme.last_year; y++) years.push(y);
+  return years;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { applicationHref, applicationsHref, parseRoute, sectionOf } from './router';
+
+describe('parseRoute', () => {
+  it('reads each page', () => {
+    expect(parseRoute('')).toEqual({ page: 'overview' });
+    expect(parseRoute('#/oversikt')).toEqual({ page: 'overview' });
+    expect(parseRoute('#/ansokningar/ny')).toEqual({ page: 'application-new' });
+    expect(parseRoute('#/ansokningar/abc-123')).toEqual({ page: 'application', id: 'abc-123' });
+    expect(parseRoute('#/nyttovardering')).toEqual({ page: 'valuation' });
+    expect(parseRoute('#/beredning')).toEqual({ page: 'review' });
+    expect(parseRoute('#/prioritering')).toEqual({ page: 'prioritisation' });
+    expect(parseRoute('#/uppfoljning')).toEqual({ page: 'followup' });
+    expect(parseRoute('#/installningar/')).toEqual({ page: 'settings' });
+    expect(parseRoute('#/nowhere')).toEqual({ page: 'not-found' });
+  });
+
+  it('keeps the list query', () => {
+    const route = parseRoute('#/ansokningar?portfolio=2&state=draft');
+    expect(route.page).toBe('applications');
+    if (route.page === 'applications') {
+      expect(route.query.get('portfolio')).toBe('2');
+      expect(route.query.get('state')).toBe('draft');
+    }
+  });
+
+  it('places detail and form under Ansökningar', () => {
+    expect(sectionOf({ page: 'application', id: 'x' })).toBe('applications');
+    expect(sectionOf({ page: 'application-new' })).toBe('applications');
+    expect(sectionOf({ page: 'not-found' })).toBeNull();
+  });
+
+  it('round-trips links', () => {
+    expect(parseRoute(applicationHref('a/b'))).toEqual({ page: 'application', id: 'a/b' });
+    expect(applicationsHref({ portfolio: 1, state: 'draft', year: null })).toBe(
+      '#/ansokningar?portfolio=1&state=draft',
+    );
+  });
+});

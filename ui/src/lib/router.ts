@@ -1,0 +1,106 @@
+/**
+ * Hash routing: the page is chosen by the address fragment (`#/oversikt`,
+ * `#/ansokningar/<id>`, ...). Hash routes need no server support, so the same build works
+ * from Tauri's embedded assets and from the HTTP bridge. Paths are Swedish, without å ä ö.
+ */
+
+import type { MessageKey } from './i18n';
+
+export type Section =
+  | 'overview'
+  | 'applications'
+  | 'valuation'
+  | 'review'
+  | 'prioritisation'
+  | 'followup'
+  | 'settings';
+
+export type Route =
+  | { page: 'overview' }
+  | { page: 'applications'; query: URLSearchParams }
+  | { page: 'application-new' }
+  | { page: 'application'; id: string }
+  | { page: 'valuation' }
+  | { page: 'review' }
+  | { page: 'prioritisation' }
+  | { page: 'followup' }
+  | { page: 'settings' }
+  | { page: 'not-found' };
+
+export interface NavItem {
+  section: Section;
+  path: string;
+  label: MessageKey;
+}
+
+/** The main menu, in the order of the programme's workflow. */
+export const NAV: readonly NavItem[] = [
+  { section: 'overview', path: '/oversikt', label: 'nav.overview' },
+  { section: 'applications', path: '/ansokningar', label: 'nav.applications' },
+  { section: 'valuation', path: '/nyttovardering', label: 'nav.valuation' },
+  { section: 'review', path: '/beredning', label: 'nav.review' },
+  { section: 'prioritisation', path: '/prioritering', label: 'nav.prioritisation' },
+  { section: 'followup', path: '/uppfoljning', label: 'nav.followup' },
+  { section: 'settings', path: '/installningar', label: 'nav.settings' },
+];
+
+export const DEFAULT_PATH = '/oversikt';
+
+/** Reads a route from a fragment such as `#/ansokningar?portfolio=1`. */
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const [pathPart = '', queryPart = ''] = raw.split('?', 2);
+  const path = pathPart.replace(/\/+$/, '') || DEFAULT_PATH;
+  const query = new URLSearchParams(queryPart);
+
+  if (path === '/ansokningar') return { page: 'applications', query };
+  if (path === '/ansokningar/ny') return { page: 'application-new' };
+  const detail = /^\/ansokningar\/([^/]+)$/.exec(path);
+  if (detail?.[1]) return { page: 'application', id: decodeURIComponent(detail[1]) };
+
+  const item = NAV.find((n) => n.path === path);
+  if (item && item.section !== 'applications') return { page: item.section };
+  return { page: 'not-found' };
+}
+
+/** Which menu item a route belongs to, for `aria-current`. */
+export function sectionOf(route: Route): Section | null {
+  switch (route.page) {
+    case 'application-new':
+    case 'application':
+    case 'applications':
+      return 'applications';
+    case 'not-found':
+      return null;
+    default:
+      return route.page;
+  }
+}
+
+export function href(path: string): string {
+  return '#' + path;
+}
+
+export function applicationHref(id: string): string {
+  return href(`/ansokningar/${encodeURIComponent(id)}`);
+}
+
+export const NEW_APPLICATION_HREF = href('/ansokningar/ny');
+
+/** A link to the list with filters set, e.g. from a count in the overview. */
+export function applicationsHref(filter: {
+  portfolio?: number | null;
+  year?: number | null;
+  state?: string | null;
+}): string {
+  const query = new URLSearchParams();
+  if (filter.portfolio != null) query.set('portfolio', String(filter.portfolio));
+  if (filter.year != null) query.set('year', String(filter.year));
+  if (filter.state != null) query.set('state', filter.state);
+  const text = query.toString();
+  return href('/ansokningar' + (text ? '?' + text : ''));
+}
+
+export function navigate(hrefValue: string): void {
+  window.location.hash = hrefValue.replace(/^#/, '');
+}
