@@ -12,6 +12,7 @@ pub mod ids;
 pub mod money;
 pub mod org;
 pub mod programme;
+pub mod readiness;
 
 pub use application::{
     Application, ApplicationEvent, ApplicationState, ItCategory, NewApplication,

@@ -9,6 +9,8 @@ use crate::money::Sek;
 use crate::org::{Actor, OrgUnit, Role};
 use crate::programme::{Portfolio, Programme};
 
+pub mod details;
+
 /// Longest title accepted; a title is read in lists and in the decision memo.
 pub const MAX_TITLE_CHARS: usize = 200;
 /// Longest purpose text accepted on the first slice of the form.
