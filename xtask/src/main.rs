@@ -122,7 +122,7 @@ fn run(root: &Path) -> Result<()> {
 fn types(root: &Path) -> Result<()> {
     step("regenerating ui/src/generated");
     let status = Command::new("cargo")
-        .args(["test", "-p", "portfolj-api", "--test", "generated_types"])
+        .args(["test", "-p", "portfolj-api", "--test", "api", "generated_types"])
         .env("PORTFOLJ_UPDATE_TYPES", "1")
         .current_dir(root)
         .status()?;

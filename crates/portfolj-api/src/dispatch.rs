@@ -19,6 +19,18 @@ pub const COMMANDS: &[&str] = &[
     "application.get",
     "application.create",
     "application.transition",
+    "application.update",
+    "application.check",
+    "application.submit",
+    "application.versions",
+    "application.version",
+    "application.diff",
+    "application.supplement.request",
+    "application.supplement.answer",
+    "application.thread",
+    "application.notes",
+    "application.notes.add",
+    "application.search",
     "demo.init",
 ];
 
@@ -26,6 +38,13 @@ pub const COMMANDS: &[&str] = &[
 #[serde(deny_unknown_fields)]
 struct IdArgs {
     id: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VersionArgs {
+    id: String,
+    number: u32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -78,6 +97,21 @@ impl Api {
                 let a: TransitionArgs = parse(command, args)?;
                 reply(self.transition_application(&a.id, a.to, &a.reason))
             }
+            "application.update" => reply(self.update_application(parse(command, args)?)),
+            "application.check" => reply(self.check_application(&parse::<IdArgs>(command, args)?.id)),
+            "application.submit" => reply(self.submit_application(&parse::<IdArgs>(command, args)?.id)),
+            "application.versions" => reply(self.application_versions(&parse::<IdArgs>(command, args)?.id)),
+            "application.version" => {
+                let a: VersionArgs = parse(command, args)?;
+                reply(self.application_version(&a.id, a.number))
+            }
+            "application.diff" => reply(self.application_diff(parse(command, args)?)),
+            "application.supplement.request" => reply(self.request_supplement(parse(command, args)?)),
+            "application.supplement.answer" => reply(self.answer_supplement(parse(command, args)?)),
+            "application.thread" => reply(self.supplement_thread(&parse::<IdArgs>(command, args)?.id)),
+            "application.notes" => reply(self.coach_notes(&parse::<IdArgs>(command, args)?.id)),
+            "application.notes.add" => reply(self.add_coach_note(parse(command, args)?)),
+            "application.search" => reply(self.search_applications(parse(command, args)?)),
             "demo.init" => {
                 let a: DemoArgs = parse(command, args)?;
                 reply(self.init_demo(a.scale, a.seed))

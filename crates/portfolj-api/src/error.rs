@@ -20,6 +20,8 @@ pub enum ErrorCode {
     Conflict,
     /// No person is acting on this laptop yet.
     NoIdentity,
+    /// The application fails readiness rules; `fields` names each failing rule's field.
+    NotReady,
     UnknownCommand,
     BadArguments,
     /// The database could not be opened, read or written.
@@ -36,6 +38,7 @@ impl ErrorCode {
             ErrorCode::NotFound => "not_found",
             ErrorCode::Conflict => "conflict",
             ErrorCode::NoIdentity => "no_identity",
+            ErrorCode::NotReady => "not_ready",
             ErrorCode::UnknownCommand => "unknown_command",
             ErrorCode::BadArguments => "bad_arguments",
             ErrorCode::Storage => "storage",

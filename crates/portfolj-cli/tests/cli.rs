@@ -154,3 +154,48 @@ fn the_bridge_answers_only_with_the_token() {
     child.kill().expect("stop bridge");
     let _ = child.wait();
 }
+
+fn first_draft(db: &Path) -> String {
+    let drafts = json(&portfolj(db, &["app", "list", "--state", "draft", "--json"]));
+    drafts.as_array().expect("array")[0]["id"].as_str().expect("id").to_owned()
+}
+
+#[test]
+fn app_check_json_lists_the_named_rules_in_swedish() {
+    let (_dir, db) = demo_db();
+    let rules = json(&portfolj(&db, &["app", "check", &first_draft(&db), "--json"]));
+    let rules = rules.as_array().expect("array");
+    let mut codes: Vec<&str> = rules.iter().map(|r| r["code"].as_str().expect("code")).collect();
+    codes.dedup();
+    assert!(codes.len() >= 10, "{codes:?}");
+    assert!(rules.iter().all(|r| r["ok"].is_boolean() && r["message"].as_str().is_some_and(|m| !m.is_empty())));
+    assert!(rules.iter().any(|r| r["ok"] == false));
+}
+
+#[test]
+fn submitting_an_unready_application_is_refused_with_the_apis_message() {
+    let (_dir, db) = demo_db();
+    let id = first_draft(&db);
+    let out = portfolj(&db, &["--json", "app", "submit", &id]);
+    assert_eq!(out.status.code(), Some(2));
+    let cli: Value = serde_json::from_slice(&out.stderr).expect("JSON error");
+    let api = portfolj(&db, &["--json", "call", "application.submit", &format!(r#"{{"id":"{id}"}}"#)]);
+    let api: Value = serde_json::from_slice(&api.stderr).expect("JSON error from call");
+    assert_eq!(cli["code"], "not_ready");
+    assert_eq!(cli["message"], api["message"]);
+    assert!(cli["message"].as_str().expect("message").starts_with("Ansökan kan inte lämnas in ännu"));
+}
+
+#[test]
+fn edit_and_search_and_history_from_the_command_line() {
+    let (_dir, db) = demo_db();
+    let id = first_draft(&db);
+    let out = portfolj(&db, &["app", "edit", &id, "--set", "problem=Snöröjningen planeras med papperskartor"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let hits = json(&portfolj(&db, &["app", "search", "papperskartor", "--json"]));
+    assert_eq!(hits[0]["id"], Value::String(id.clone()));
+    let history = json(&portfolj(&db, &["app", "history", &id, "--json"]));
+    assert_eq!(history[0]["reason"], "Ansökan skapad.");
+    let bad = portfolj(&db, &["app", "edit", &id, "--set", "risks=ingen"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -5,9 +5,12 @@
 use rusqlite_migration::{M, Migrations};
 
 /// Every migration's SQL in order; the database's `user_version` counts how many are applied.
-pub const SOURCES: &[&str] = &[include_str!("../migrations/0001_foundation.sql")];
+pub const SOURCES: &[&str] = &[
+    include_str!("../migrations/0001_foundation.sql"),
+    include_str!("../migrations/0002_application_work.sql"),
+];
 
-const STEPS: &[M<'static>] = &[M::up(SOURCES[0])];
+const STEPS: &[M<'static>] = &[M::up(SOURCES[0]), M::up(SOURCES[1])];
 
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);
 

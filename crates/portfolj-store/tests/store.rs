@@ -241,9 +241,98 @@ fn applied_migrations_are_never_edited() {
     fn fnv1a(text: &str) -> u64 {
         text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
     }
-    let pinned: &[u64] = &[PINNED_0001];
+    let pinned: &[u64] = &[PINNED_0001, PINNED_0002];
     let actual: Vec<u64> = portfolj_store::migration_sources().iter().map(|s| fnv1a(s)).collect();
     assert_eq!(&actual[..pinned.len()], pinned);
 }
 
 const PINNED_0001: u64 = 1_946_850_468_429_888_535;
+const PINNED_0002: u64 = 16_406_095_466_112_605_151;
+
+#[test]
+fn versions_threads_and_notes_are_kept_in_order() {
+    use portfolj_store::tables::work;
+    let (_dir, path) = temp_db();
+    let mut store = seeded(&path);
+    let app = application(40, "E-tjänst för skolval", Portfolio::CitizenService);
+    let at = app.created_at;
+    store
+        .write(|tx| {
+            application::insert(tx, &app)?;
+            assert_eq!(work::freeze(tx, app.id, at, person().id, r#"{"v":1}"#)?, 1);
+            assert_eq!(work::freeze(tx, app.id, at, person().id, r#"{"v":2}"#)?, 2);
+            work::add_message(tx, app.id, at, person().id, "question", "Vem äger tjänsten?")?;
+            work::add_message(tx, app.id, at, person().id, "answer", "Utbildningsnämnden.")?;
+            work::add_note(tx, app.id, at, person().id, "Be om driftbudget.")?;
+            Ok::<_, StoreError>(())
+        })
+        .expect("write");
+    store
+        .read(|tx| {
+            let versions = work::versions(tx, app.id)?;
+            assert_eq!(versions.iter().map(|v| v.number).collect::<Vec<_>>(), vec![1, 2]);
+            assert_eq!(work::version(tx, app.id, 2)?.map(|v| v.content), Some(r#"{"v":2}"#.to_owned()));
+            assert_eq!(work::version(tx, app.id, 3)?, None);
+            let thread = work::thread(tx, app.id)?;
+            assert_eq!(thread.iter().map(|m| m.kind.as_str()).collect::<Vec<_>>(), vec!["question", "answer"]);
+            assert_eq!(work::notes(tx, app.id)?[0].body, "Be om driftbudget.");
+            Ok::<_, StoreError>(())
+        })
+        .expect("read");
+}
+
+#[test]
+fn search_finds_words_in_the_indexed_text_with_prefixes_and_filters() {
+    let (_dir, path) = temp_db();
+    let mut store = seeded(&path);
+    let mut app = application(50, "Felanmälan i parkmiljö", Portfolio::CitizenService);
+    store
+        .write(|tx| {
+            application::insert(tx, &app)?;
+            application::insert(tx, &application(51, "LIS-rapporter", Portfolio::Information))?;
+            app.title = "Felanmälan i gatu- och parkmiljö".into();
+            application::update_content(tx, &app, "{}", "Medborgare anmäler trasig belysning med mobilen.")
+        })
+        .expect("write");
+    store
+        .read(|tx| {
+            let words = |w: &[&str]| w.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+            let found = application::search(tx, &words(&["belys", "MOBILEN"]), &ApplicationFilter::default(), 50)?;
+            assert_eq!(found.iter().map(|l| l.application.title.as_str()).collect::<Vec<_>>(), vec!["Felanmälan i gatu- och parkmiljö"]);
+            assert!(application::search(tx, &words(&["\"; DROP TABLE application; --"]), &ApplicationFilter::default(), 50)?.is_empty());
+            let p2 = ApplicationFilter { portfolio: Some(Portfolio::Information), ..Default::default() };
+            assert!(application::search(tx, &words(&["belysning"]), &p2, 50)?.is_empty());
+            Ok::<_, StoreError>(())
+        })
+        .expect("read");
+}
+
+#[test]
+fn a_version_1_database_is_migrated_with_its_data() {
+    let (_dir, path) = temp_db();
+    let conn = Connection::open(&path).expect("raw open");
+    conn.execute_batch(portfolj_store::migration_sources()[0]).expect("schema 1");
+    conn.pragma_update(None, "user_version", 1).expect("version 1");
+    conn.pragma_update(None, "application_id", APPLICATION_ID).expect("id");
+    drop(conn);
+    drop(seeded_v1(&path));
+    let mut store = Store::open(&path).expect("migrates");
+    let found = store
+        .read(|tx| application::search(tx, &["bygglov".to_owned()], &ApplicationFilter::default(), 10))
+        .expect("search");
+    assert_eq!(found.len(), 1, "applications from before migration 2 are searchable");
+}
+
+/// Rows written the way a version-1 Portfölj wrote them.
+fn seeded_v1(path: &Path) -> Connection {
+    let conn = Connection::open(path).expect("raw open");
+    conn.execute_batch(
+        "INSERT INTO org_unit VALUES ('00000000-0000-0000-0000-000000000001', 'Trafikkontoret', 'department');
+         INSERT INTO person VALUES ('00000000-0000-0000-0000-000000000002', 'Anna Lind', 'a@stockholm.se', '00000000-0000-0000-0000-000000000001');
+         INSERT INTO focus_area VALUES (1, 'Service', 'Service');
+         INSERT INTO application VALUES ('00000000-0000-0000-0000-000000000009', 'E-tjänst för bygglov', '00000000-0000-0000-0000-000000000001', 1,
+             'differentiating', 2014, 100, 'Syfte', 'draft', '2014-01-01T00:00:00.000Z', '00000000-0000-0000-0000-000000000002', '2014-01-01T00:00:00.000Z');",
+    )
+    .expect("v1 rows");
+    conn
+}

@@ -1,7 +1,7 @@
 //! `portfolj app`: list, show and create applications.
 
 use clap::{Subcommand, ValueEnum};
-use portfolj_api::{Api, ApiError, Sek};
+use portfolj_api::{Api, ApiError, ErrorCode, Sek};
 use serde_json::{Value, json};
 
 use super::{items, text};
@@ -26,8 +26,47 @@ pub enum AppCommand {
     },
     /// Show one application with its history.
     Show { id: String },
+    /// Full-text search in titles and application texts, best match first.
+    Search {
+        /// The words to find
+        #[arg(required = true)]
+        words: Vec<String>,
+        #[arg(long)]
+        portfolio: Option<u8>,
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        state: Option<String>,
+        #[arg(long, value_enum)]
+        category: Option<Category>,
+    },
+    /// Check the application against every readiness rule.
+    Check { id: String },
+    /// Submit the application (refused while a readiness rule fails).
+    Submit { id: String },
+    /// The application's history: every change of state, who, when and why.
+    History { id: String },
+    /// Change the working copy: basics by flag, details from a JSON file or `--set`.
+    Edit {
+        id: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        purpose: Option<String>,
+        #[arg(long)]
+        amount: Option<String>,
+        #[arg(long)]
+        year: Option<i32>,
+        /// The whole details document (ApplicationDetailsDto as JSON) from a file
+        #[arg(long, value_name = "FILE")]
+        details: Option<std::path::PathBuf>,
+        /// One details text field, e.g. --set problem="Pappersblanketter"
+        #[arg(long, value_name = "FIELD=VALUE")]
+        set: Vec<String>,
+    },
     /// Create a draft application as the acting person.
-    Create {
+    #[command(alias = "create")]
+    New {
         #[arg(long)]
         title: String,
         /// Applying unit, by name or id
@@ -54,6 +93,23 @@ pub enum Category {
     Basic,
 }
 
+impl Category {
+    fn code(self) -> &'static str {
+        match self {
+            Category::Innovative => "innovative",
+            Category::Differentiating => "differentiating",
+            Category::Basic => "basic",
+        }
+    }
+}
+
+fn read_json(path: &std::path::Path) -> Result<Value, ApiError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ApiError::new(ErrorCode::BadArguments, format!("Kunde inte läsa {}: {e}", path.display())))?;
+    serde_json::from_str(&text)
+        .map_err(|e| ApiError::new(ErrorCode::BadArguments, format!("{} är inte giltig JSON: {e}", path.display())))
+}
+
 pub fn run(api: &Api, command: AppCommand, json: bool) -> Result<(), ApiError> {
     match command {
         AppCommand::List { portfolio, year, state, text } => {
@@ -67,13 +123,82 @@ pub fn run(api: &Api, command: AppCommand, json: bool) -> Result<(), ApiError> {
             }
         }
         AppCommand::Show { id } => show(api.call("application.get", json!({ "id": id }))?, json),
-        AppCommand::Create { title, unit, portfolio, category, year, amount, purpose } => {
-            let unit_id = unit_id(api, &unit)?;
-            let category = match category {
-                Category::Innovative => "innovative",
-                Category::Differentiating => "differentiating",
-                Category::Basic => "basic",
+        AppCommand::Search { words, portfolio, year, state, category } => {
+            let args = json!({
+                "query": words.join(" "), "portfolio": portfolio, "fiscal_year": year, "state": state,
+                "it_category": category.map(Category::code),
+            });
+            let hits = api.call("application.search", args)?;
+            if json {
+                output::json(&hits);
+            } else {
+                let rows: Vec<Vec<String>> = items(&hits).iter().map(row).collect();
+                output::table(&["Id", "Titel", "Enhet", "Portfölj", "År", "Belopp", "Status"], &rows);
+            }
+        }
+        AppCommand::Check { id } => {
+            let readiness = api.call("application.check", json!({ "id": id }))?;
+            if json {
+                output::json(&readiness["rules"]);
+            } else {
+                let rows: Vec<Vec<String>> = items(&readiness["rules"])
+                    .iter()
+                    .map(|r| {
+                        let mark = if r["ok"].as_bool() == Some(true) { "✓" } else { "✗" };
+                        vec![mark.to_owned(), text(r, "code").to_owned(), text(r, "message").to_owned()]
+                    })
+                    .collect();
+                output::table(&["", "Regel", "Meddelande"], &rows);
+                let verdict = if readiness["ready"].as_bool() == Some(true) { "Klar att lämna in." } else { "Inte klar att lämna in." };
+                output::line(verdict);
+            }
+        }
+        AppCommand::Submit { id } => show(api.call("application.submit", json!({ "id": id }))?, json),
+        AppCommand::History { id } => {
+            let app = api.call("application.get", json!({ "id": id }))?;
+            if json {
+                output::json(&app["events"]);
+            } else {
+                events(&app);
+            }
+        }
+        AppCommand::Edit { id, title, purpose, amount, year, details, set } => {
+            let current = api.call("application.get", json!({ "id": id }))?;
+            let mut basics = json!({
+                "title": current["title"], "unit_id": current["unit_id"], "portfolio": current["portfolio"],
+                "it_category": current["it_category"], "fiscal_year": current["fiscal_year"],
+                "requested_amount": current["requested_amount"], "purpose": current["purpose"],
+            });
+            for (key, value) in [("title", title), ("purpose", purpose), ("requested_amount", amount)] {
+                if let Some(value) = value {
+                    basics[key] = json!(value);
+                }
+            }
+            if let Some(year) = year {
+                basics["fiscal_year"] = json!(year);
+            }
+            let mut details_doc = match details {
+                Some(path) => read_json(&path)?,
+                None => current["details"].clone(),
             };
+            for assignment in set {
+                let (field, value) = assignment.split_once('=').ok_or_else(|| {
+                    ApiError::new(ErrorCode::BadArguments, format!("--set {assignment}: skriv FÄLT=VÄRDE, till exempel problem=\"…\"."))
+                })?;
+                if !details_doc[field].is_string() {
+                    return Err(ApiError::new(
+                        ErrorCode::BadArguments,
+                        format!("--set {field}: bara textfält kan sättas så; använd --details FIL för listor och val."),
+                    ));
+                }
+                details_doc[field] = json!(value);
+            }
+            let saved = api.call("application.update", json!({ "id": id, "basics": basics, "details": details_doc }))?;
+            show(saved, json);
+        }
+        AppCommand::New { title, unit, portfolio, category, year, amount, purpose } => {
+            let unit_id = unit_id(api, &unit)?;
+            let category = category.code();
             let created = api.call(
                 "application.create",
                 json!({
@@ -123,6 +248,10 @@ fn show(a: Value, json: bool) {
     output::line(&format!("Enhet: {}   Portfölj: {}   År: {}", text(&a, "unit_name"), a["portfolio"], a["fiscal_year"]));
     output::line(&format!("Belopp: {}   Status: {}", money(text(&a, "requested_amount")), text(&a, "state")));
     output::line(&format!("Syfte: {}", text(&a, "purpose")));
+    events(&a);
+}
+
+fn events(a: &Value) {
     let rows: Vec<Vec<String>> = items(&a["events"])
         .iter()
         .map(|e| {

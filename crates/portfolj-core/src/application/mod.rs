@@ -83,6 +83,12 @@ impl ApplicationState {
         }
     }
 
+    /// The working copy can be edited in these states; a submitted application is
+    /// frozen until a komplettering is asked for.
+    pub fn is_editable(self) -> bool {
+        matches!(self, ApplicationState::Idea | ApplicationState::Draft | ApplicationState::SupplementRequested)
+    }
+
     /// An application can be withdrawn until it has been decided.
     fn is_before_decision(self) -> bool {
         use ApplicationState::*;
@@ -306,6 +312,36 @@ pub struct ApplicationEvent {
 }
 
 impl Application {
+    /// Replaces the basics of the working copy with checked new ones, if `actor` may edit
+    /// it now.
+    pub fn revise(&mut self, new: NewApplication, actor: &Actor, now: DateTime<Utc>) -> Result<(), DomainError> {
+        self.authorize_edit(actor)?;
+        new.authorize(actor)?;
+        self.title = new.title;
+        self.unit = new.unit;
+        self.portfolio = new.portfolio;
+        self.it_category = new.it_category;
+        self.fiscal_year = new.fiscal_year;
+        self.requested_amount = new.requested_amount;
+        self.purpose = new.purpose;
+        self.updated_at = now;
+        Ok(())
+    }
+
+    /// Whether `actor` may change the working copy now: the applicant side, and only
+    /// while the application is not frozen.
+    pub fn authorize_edit(&self, actor: &Actor) -> Result<(), DomainError> {
+        authorize_applicant_side(actor, self.unit)?;
+        if self.state.is_editable() {
+            Ok(())
+        } else {
+            Err(DomainError::NotAllowedNow(format!(
+                "Ansökan är {} och är låst för ändringar. Den kan ändras igen om projektkontoret eller nyttovärderaren begär komplettering.",
+                self.state.name_sv()
+            )))
+        }
+    }
+
     /// The event recording that the application was created.
     pub fn creation_event(&self) -> ApplicationEvent {
         ApplicationEvent {

@@ -126,3 +126,25 @@ fn withdrawing_needs_a_reason() {
     assert!(matches!(result, Err(DomainError::Invalid(_))));
     assert_eq!(app.state, ApplicationState::Draft);
 }
+
+#[rstest]
+#[case::draft(ApplicationState::Draft, true)]
+#[case::idea(ApplicationState::Idea, true)]
+#[case::supplement_requested(ApplicationState::SupplementRequested, true)]
+#[case::submitted(ApplicationState::Submitted, false)]
+#[case::granted(ApplicationState::Granted, false)]
+fn only_the_working_states_are_editable(#[case] state: ApplicationState, #[case] editable: bool) {
+    let mut app = application_in(state);
+    let new = input().validate(&Programme::stockholm_2013_2018(), &units()).expect("valid");
+    let revised = NewApplication { title: "Ny titel".into(), ..new };
+    let result = app.revise(revised, &actor(&[Role::Applicant], 1), now());
+    assert_eq!(result.is_ok(), editable);
+    assert_eq!(app.title == "Ny titel", editable);
+}
+
+#[test]
+fn an_applicant_cannot_edit_another_units_draft() {
+    let app = application_in(ApplicationState::Draft);
+    assert!(matches!(app.authorize_edit(&actor(&[Role::Applicant], 2)), Err(DomainError::Forbidden(_))));
+    assert!(app.authorize_edit(&actor(&[Role::Coach], 2)).is_ok());
+}

@@ -19,6 +19,7 @@ pub struct ApplicationFilter {
     pub unit: Option<UnitId>,
     /// Part of the title, matched without regard to case.
     pub text: Option<String>,
+    pub it_category: Option<ItCategory>,
 }
 
 /// An application with the name of its applying unit, for lists.
@@ -58,7 +59,83 @@ pub fn insert(conn: &Connection, app: &Application) -> Result<(), StoreError> {
         app.created_by.to_string(),
         time_text(app.updated_at),
     ])?;
+    index(conn, app.id, &app.title, &app.purpose)
+}
+
+/// Stores the editable parts of an application: its basics and its details document,
+/// and refreshes its search entry.
+pub fn update_content(conn: &Connection, app: &Application, details: &str, search_text: &str) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "UPDATE application SET title = ?2, unit_id = ?3, portfolio = ?4, it_category = ?5, fiscal_year = ?6,
+             requested_amount_ore = ?7, purpose = ?8, updated_at = ?9, details = ?10
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        app.id.to_string(),
+        app.title,
+        app.unit.to_string(),
+        app.portfolio.number(),
+        app.it_category.code(),
+        app.fiscal_year,
+        app.requested_amount.to_ore(),
+        app.purpose,
+        time_text(app.updated_at),
+        details,
+    ])?;
+    index(conn, app.id, &app.title, search_text)
+}
+
+/// Replaces the application's entry in the full-text index.
+pub fn index(conn: &Connection, id: ApplicationId, title: &str, text: &str) -> Result<(), StoreError> {
+    let rowid: i64 =
+        conn.prepare_cached("SELECT rowid FROM application WHERE id = ?1")?.query_row([id.to_string()], |r| r.get(0))?;
+    conn.prepare_cached("DELETE FROM application_search WHERE rowid = ?1")?.execute([rowid])?;
+    conn.prepare_cached("INSERT INTO application_search (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![rowid, title, text])?;
     Ok(())
+}
+
+/// The details document of an application (`{}` until first saved).
+pub fn details(conn: &Connection, id: ApplicationId) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT details FROM application WHERE id = ?1")?
+        .query_row([id.to_string()], |r| r.get(0))
+        .optional()?)
+}
+
+/// Applications whose words match every word of `words` (prefix match), best match
+/// first, within `filter`.
+pub fn search(conn: &Connection, words: &[String], filter: &ApplicationFilter, limit: u32) -> Result<Vec<Listed>, StoreError> {
+    // Each word quoted as an FTS5 string with a prefix star: user text never reaches the
+    // query syntax.
+    let query: Vec<String> = words.iter().map(|w| format!("\"{}\"*", w.replace('"', "\"\""))).collect();
+    let sql = format!(
+        "SELECT {COLUMNS} FROM application_search s
+         JOIN application a ON a.rowid = s.rowid
+         JOIN org_unit u ON u.id = a.unit_id
+         WHERE application_search MATCH ?1
+           AND (?2 IS NULL OR a.portfolio = ?2)
+           AND (?3 IS NULL OR a.fiscal_year = ?3)
+           AND (?4 IS NULL OR a.state = ?4)
+           AND (?5 IS NULL OR a.unit_id = ?5)
+           AND (?6 IS NULL OR a.it_category = ?6)
+         ORDER BY bm25(application_search, 5.0, 1.0), a.id
+         LIMIT ?7"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(
+        params![
+            query.join(" "),
+            filter.portfolio.map(Portfolio::number),
+            filter.fiscal_year,
+            filter.state.map(Code::code),
+            filter.unit.map(|u| u.to_string()),
+            filter.it_category.map(Code::code),
+            limit,
+        ],
+        read_row,
+    )?;
+    rows.map(|row| into_listed(row?)).collect()
 }
 
 /// Stores a new state (and the time of the change) of an existing application.
@@ -98,6 +175,7 @@ pub fn list(conn: &Connection, filter: &ApplicationFilter) -> Result<Vec<Listed>
            AND (?3 IS NULL OR a.state = ?3)
            AND (?4 IS NULL OR a.unit_id = ?4)
            AND (?5 IS NULL OR instr(lower(a.title), lower(?5)) > 0)
+           AND (?6 IS NULL OR a.it_category = ?6)
          ORDER BY a.updated_at DESC, a.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -108,6 +186,7 @@ pub fn list(conn: &Connection, filter: &ApplicationFilter) -> Result<Vec<Listed>
             filter.state.map(Code::code),
             filter.unit.map(|u| u.to_string()),
             filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()),
+            filter.it_category.map(Code::code),
         ],
         read_row,
     )?;

@@ -4,11 +4,12 @@
 //! demo application has passed the same checks and permissions.
 
 mod catalogue;
+mod details;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use portfolj_core::{
     Actor, ApplicationState, Frame, ItCategory, NewApplicationInput, OrgUnit, Person, PersonId, Portfolio,
-    PortfolioPart, Programme, Role, Sek, SubFrame, UnitId, UnitKind,
+    PortfolioPart, Programme, Role, Sek, SubFrame, UnitId,
 };
 use portfolj_store::tables::{frame, org, programme, setting};
 use rand::{Rng, SeedableRng};
@@ -17,7 +18,8 @@ use portfolj_store::Connection;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::usecases::application::{Context, Start, create_in, transition_in};
+use crate::dto::NewApplicationDto;
+use crate::usecases::application::{Context, Start, create_in, request_supplement_in, submit_in, transition_in, update_in};
 use crate::{Api, ApiError, ErrorCode};
 
 /// How much data to generate.
@@ -314,8 +316,9 @@ fn application(
     };
     let mut target = if index < ApplicationState::ALL.len() { ApplicationState::ALL[index] } else { state_for(g, year) };
     if category == ItCategory::Basic {
-        // Basic IT is not eligible for portfolio money: such applications never get far.
-        target = if index % 2 == 0 { ApplicationState::Rejected } else { ApplicationState::Draft };
+        // Basic IT is not eligible for portfolio money: such applications cannot be
+        // submitted, and are left as drafts or withdrawn.
+        target = if index % 2 == 0 { ApplicationState::Withdrawn } else { ApplicationState::Draft };
     }
     let title = match (count <= 40, round) {
         (true, _) => title.to_owned(),
@@ -340,23 +343,46 @@ fn application(
     let start = if target == ApplicationState::Idea { Start::Idea } else { Start::Draft };
     let id = g.id(now);
     let mut app = create_in(tx, context, applicant, input, start, id, now)?;
-    for step in path_to(target) {
+    let path = if category == ItCategory::Basic && target == ApplicationState::Withdrawn {
+        &[ApplicationState::Withdrawn][..]
+    } else {
+        path_to(target)
+    };
+    let submitted = path.contains(&ApplicationState::Submitted);
+    let details = details::details(g, &app, &context.units, submitted);
+    let basics = NewApplicationDto::from(&app);
+    if start == Start::Draft {
+        update_in(tx, context, applicant, &mut app, basics.clone(), &details, now)?;
+    }
+    // Every seventh application that was valued went through one komplettering first.
+    let komplettering = index % 7 == 3 && path.contains(&ApplicationState::Valued);
+    for step in path {
         now += Duration::days(g.rng.random_range(7..60));
-        let actor = actor_for(*step, cast, applicant, unit.kind, unit.id);
-        transition_in(tx, &mut app, actor, *step, reason(*step), now)?;
+        let actor = actor_for(*step, cast, applicant, unit.id);
+        match step {
+            ApplicationState::Submitted => {
+                submit_in(tx, context, actor, &mut app, now)?;
+                if komplettering {
+                    now += Duration::days(10);
+                    let valuer = actor_for(ApplicationState::Valued, cast, applicant, unit.id);
+                    request_supplement_in(tx, valuer, &mut app, reason(ApplicationState::SupplementRequested), now)?;
+                    now += Duration::days(5);
+                    let mut revised = details.clone();
+                    revised.process_change.push_str(" Ärendena fördelas automatiskt till rätt handläggare.");
+                    update_in(tx, context, applicant, &mut app, basics.clone(), &revised, now)?;
+                    submit_in(tx, context, applicant, &mut app, now)?;
+                }
+            }
+            ApplicationState::SupplementRequested => request_supplement_in(tx, actor, &mut app, reason(*step), now)?,
+            _ => transition_in(tx, &mut app, actor, *step, reason(*step), now)?,
+        }
     }
     Ok(())
 }
 
 /// Who takes each step: the applicant submits and withdraws, a valuer from another unit
 /// values, the office does the rest.
-fn actor_for<'a>(
-    step: ApplicationState,
-    cast: &'a Cast,
-    applicant: &'a Actor,
-    _kind: UnitKind,
-    unit: UnitId,
-) -> &'a Actor {
+fn actor_for<'a>(step: ApplicationState, cast: &'a Cast, applicant: &'a Actor, unit: UnitId) -> &'a Actor {
     use ApplicationState::*;
     match step {
         Submitted | Withdrawn | Draft => applicant,

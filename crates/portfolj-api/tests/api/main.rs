@@ -1,4 +1,8 @@
-//! The API through `call`, as every shell uses it, on real SQLite files.
+//! The API through `call`, as every shell uses it, on real SQLite files. One test binary
+//! for the crate; modules by area.
+
+mod generated_types;
+mod work;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -24,38 +28,38 @@ impl Clock for FixedClock {
     }
 }
 
-struct Fixture {
+pub(crate) struct Fixture {
     _dir: tempfile::TempDir,
-    path: PathBuf,
-    api: Api,
+    pub path: PathBuf,
+    pub api: Api,
 }
 
-fn empty() -> Fixture {
+pub(crate) fn empty() -> Fixture {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("portfolj.db");
     let api = Api::open_with_clock(&path, Box::new(FixedClock::default())).expect("open");
     Fixture { _dir: dir, path, api }
 }
 
-fn demo() -> Fixture {
+pub(crate) fn demo() -> Fixture {
     let f = empty();
     f.api.call("demo.init", json!({"scale": "small", "seed": 1})).expect("demo");
     f
 }
 
-fn ok(f: &Fixture, command: &str, args: Value) -> Value {
+pub(crate) fn ok(f: &Fixture, command: &str, args: Value) -> Value {
     f.api.call(command, args).unwrap_or_else(|e| panic!("{command} failed: {} {}", e.code.as_str(), e.message))
 }
 
-fn err(f: &Fixture, command: &str, args: Value) -> ApiError {
+pub(crate) fn err(f: &Fixture, command: &str, args: Value) -> ApiError {
     f.api.call(command, args).expect_err("should fail")
 }
 
-fn applications(f: &Fixture) -> Vec<Value> {
+pub(crate) fn applications(f: &Fixture) -> Vec<Value> {
     ok(f, "application.list", json!({})).as_array().expect("array").clone()
 }
 
-fn unit_id(f: &Fixture, name: &str) -> String {
+pub(crate) fn unit_id(f: &Fixture, name: &str) -> String {
     let programme = ok(f, "programme.get", Value::Null);
     programme["units"].as_array().expect("units").iter().find(|u| u["name"] == name).expect("unit")["id"]
         .as_str()
@@ -63,7 +67,7 @@ fn unit_id(f: &Fixture, name: &str) -> String {
         .to_owned()
 }
 
-fn act_as(f: &Fixture, role: &str, unit: Option<&str>) -> Value {
+pub(crate) fn act_as(f: &Fixture, role: &str, unit: Option<&str>) -> Value {
     let people = ok(f, "persona.list", json!({}));
     let person = people
         .as_array()
@@ -76,7 +80,7 @@ fn act_as(f: &Fixture, role: &str, unit: Option<&str>) -> Value {
     person
 }
 
-fn new_application(f: &Fixture, unit: &str) -> Value {
+pub(crate) fn new_application(f: &Fixture, unit: &str) -> Value {
     json!({
         "title": "E-tjänst för felanmälan av gatubelysning",
         "unit_id": unit_id(f, unit),
@@ -88,7 +92,7 @@ fn new_application(f: &Fixture, unit: &str) -> Value {
     })
 }
 
-fn file_bytes(f: &Fixture) -> Vec<u8> {
+pub(crate) fn file_bytes(f: &Fixture) -> Vec<u8> {
     std::fs::read(&f.path).expect("db file")
 }
 

@@ -1,15 +1,24 @@
-//! Creating, listing, reading and moving applications.
+//! Creating, listing, reading and moving applications. The work on a draft (saving,
+//! readiness, submitting, versions, komplettering, notes, search) is in [`work`].
+
+mod work;
+
+pub(crate) use work::{request_supplement_in, submit_in, update_in};
 
 use chrono::{DateTime, Utc};
 use portfolj_core::{
-    Actor, Application, ApplicationId, ApplicationState, NewApplicationInput, OrgUnit, Portfolio, Programme,
+    Actor, Application, ApplicationId, ApplicationState, Frame, NewApplicationInput, OrgUnit, Portfolio, Programme,
+    Role,
 };
 use portfolj_store::tables::application::{self as table, ApplicationFilter};
-use portfolj_store::tables::org;
+use portfolj_store::tables::{frame, org};
 use portfolj_store::Connection;
 use uuid::Uuid;
 
-use crate::dto::{ApplicationDto, ApplicationFilterDto, ApplicationStateDto, ApplicationSummaryDto, NewApplicationDto};
+use crate::dto::{
+    ApplicationDto, ApplicationFilterDto, ApplicationStateDto, ApplicationSummaryDto, NewApplicationDto,
+    VersionContentDto, View, parse_document,
+};
 use crate::usecases::{programme::require_programme, session};
 use crate::{Api, ApiError, ErrorCode};
 
@@ -18,11 +27,12 @@ use crate::{Api, ApiError, ErrorCode};
 pub(crate) struct Context {
     pub programme: Programme,
     pub units: Vec<OrgUnit>,
+    pub frames: Vec<Frame>,
 }
 
 impl Context {
     pub(crate) fn load(conn: &Connection) -> Result<Self, ApiError> {
-        Ok(Self { programme: require_programme(conn)?, units: org::units(conn)? })
+        Ok(Self { programme: require_programme(conn)?, units: org::units(conn)?, frames: frame::all(conn)? })
     }
 }
 
@@ -84,37 +94,74 @@ pub(crate) fn transition_in(
     Ok(())
 }
 
-fn parse_application_id(text: &str) -> Result<ApplicationId, ApiError> {
+pub(crate) fn parse_application_id(text: &str) -> Result<ApplicationId, ApiError> {
     text.parse().map_err(|_| ApiError::not_found("Ansökan"))
 }
 
-fn read(conn: &Connection, id: ApplicationId) -> Result<ApplicationDto, ApiError> {
+/// Whether `actor` works on the applicant's side of this application (and so sees the
+/// working copy) rather than judging it (and so sees only frozen versions).
+pub(crate) fn on_applicant_side(actor: &Actor, app: &Application) -> bool {
+    actor.has_any(&[Role::Coach, Role::Office]) || (actor.has(Role::Applicant) && actor.unit == app.unit)
+}
+
+/// The application as `actor` may see it: the working copy for the applicant side, the
+/// latest frozen version for valuers, reviewers and the council.
+pub(crate) fn read(conn: &Connection, id: ApplicationId, actor: &Actor) -> Result<ApplicationDto, ApiError> {
     let listed = table::get(conn, id)?.ok_or_else(|| ApiError::not_found("Ansökan"))?;
-    Ok(ApplicationDto::new(&listed, &table::events(conn, id)?))
+    let versions = work::frozen_versions(conn, id)?;
+    let count = u32::try_from(versions.len()).unwrap_or(u32::MAX);
+    let view = if on_applicant_side(actor, &listed.application) {
+        let details = table::details(conn, id)?.unwrap_or_default();
+        View {
+            basics: None,
+            details: parse_document("Ansökans uppgifter", &details)?,
+            shown_version: None,
+            versions: count,
+            editable: listed.application.authorize_edit(actor).is_ok(),
+        }
+    } else {
+        let latest = versions.last().ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::Forbidden,
+                "Ansökan är inte inlämnad ännu. Nyttovärderare, beredningsgrupper och utvecklingsrådet ser bara inlämnade versioner.",
+            )
+        })?;
+        let content: VersionContentDto = parse_document("Den frysta versionen", &latest.content)?;
+        View {
+            basics: Some(content.basics),
+            details: content.details,
+            shown_version: Some(latest.number),
+            versions: count,
+            editable: false,
+        }
+    };
+    Ok(ApplicationDto::new(&listed, &table::events(conn, id)?, view))
+}
+
+pub(crate) fn portfolio_filter(number: Option<u8>) -> Result<Option<Portfolio>, ApiError> {
+    number
+        .map(|n| {
+            Portfolio::from_number(i64::from(n))
+                .ok_or_else(|| ApiError::new(ErrorCode::BadArguments, "Portföljen finns inte. Välj en av portföljerna 1–5."))
+        })
+        .transpose()
+}
+
+pub(crate) fn unit_filter(id: Option<String>) -> Result<Option<portfolj_core::UnitId>, ApiError> {
+    id.map(|u| u.parse().map_err(|_| ApiError::not_found("Enheten"))).transpose()
 }
 
 impl TryFrom<ApplicationFilterDto> for ApplicationFilter {
     type Error = ApiError;
 
     fn try_from(dto: ApplicationFilterDto) -> Result<Self, ApiError> {
-        let portfolio = dto
-            .portfolio
-            .map(|n| {
-                Portfolio::from_number(i64::from(n)).ok_or_else(|| {
-                    ApiError::new(ErrorCode::BadArguments, "Portföljen finns inte. Välj en av portföljerna 1–5.")
-                })
-            })
-            .transpose()?;
-        let unit = dto
-            .unit_id
-            .map(|u| u.parse().map_err(|_| ApiError::not_found("Enheten")))
-            .transpose()?;
         Ok(Self {
-            portfolio,
+            portfolio: portfolio_filter(dto.portfolio)?,
             fiscal_year: dto.fiscal_year,
             state: dto.state.map(Into::into),
-            unit,
+            unit: unit_filter(dto.unit_id)?,
             text: dto.text,
+            it_category: None,
         })
     }
 }
@@ -128,7 +175,7 @@ impl Api {
             let context = Context::load(tx)?;
             let app = create_in(tx, &context, &actor, dto.into(), Start::Draft, id, now)?;
             tracing::info!(application = %app.id, "application created");
-            read(tx, app.id)
+            read(tx, app.id, &actor)
         })
     }
 
@@ -142,10 +189,7 @@ impl Api {
 
     pub fn application(&self, id: &str) -> Result<ApplicationDto, ApiError> {
         let id = parse_application_id(id)?;
-        self.store().read(|tx| {
-            session::actor(tx)?;
-            read(tx, id)
-        })
+        self.store().read(|tx| read(tx, id, &session::actor(tx)?))
     }
 
     /// Moves an application along its lifecycle, if the acting person may.
@@ -161,7 +205,7 @@ impl Api {
             let actor = session::actor(tx)?;
             let mut app = table::get(tx, id)?.ok_or_else(|| ApiError::not_found("Ansökan"))?.application;
             transition_in(tx, &mut app, &actor, to.into(), reason, now)?;
-            read(tx, id)
+            read(tx, id, &actor)
         })
     }
 }

@@ -1,9 +1,9 @@
 //! The UI's TypeScript types in `ui/src/generated/` are generated from the API's DTOs.
 //! This fails when they are stale; `PORTFOLJ_UPDATE_TYPES=1 cargo test -p portfolj-api
-//! --test generated_types` (or `cargo xtask types`) writes them anew.
+//! --test api generated_types` (or `cargo xtask types`) writes them anew.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+
 
 use portfolj_api::dto::*;
 use portfolj_api::{ApiErrorDto, FieldErrorDto, for_each_dto};
@@ -25,7 +25,7 @@ fn expected() -> BTreeMap<String, String> {
 
 #[test]
 fn generated_typescript_is_current() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/generated");
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/generated");
     let expected = expected();
     if std::env::var_os("PORTFOLJ_UPDATE_TYPES").is_some() {
         if dir.exists() {

@@ -11,6 +11,10 @@ use portfolj_store::tables::application::{Listed, RecordedEvent};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub mod details;
+
+pub use details::*;
+
 /// Declares a transport enum mirroring a core enum variant for variant, with its
 /// snake_case wire names and conversions both ways.
 macro_rules! mirror_enum {
@@ -147,7 +151,7 @@ pub struct ApplicationSummaryDto {
 
 /// The create form as sent. Text fields are taken as typed and checked by the core, so
 /// every problem comes back as a Swedish message on its field.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct NewApplicationDto {
     pub title: String,
@@ -183,6 +187,13 @@ pub struct ApplicationDto {
     pub purpose: String,
     pub created_at: String,
     pub events: Vec<ApplicationEventDto>,
+    pub details: ApplicationDetailsDto,
+    /// The frozen version shown, or null for the working copy (applicant side only).
+    pub shown_version: Option<u32>,
+    /// How many versions have been frozen by submitting.
+    pub versions: u32,
+    /// Whether the acting person may edit the working copy now.
+    pub editable: bool,
 }
 
 pub(crate) fn time(at: DateTime<Utc>) -> String {
@@ -223,6 +234,21 @@ impl From<&core::Frame> for FrameDto {
     }
 }
 
+/// The basics of an application as the create form (and a frozen version) has them.
+impl From<&core::Application> for NewApplicationDto {
+    fn from(app: &core::Application) -> Self {
+        Self {
+            title: app.title.clone(),
+            unit_id: app.unit.to_string(),
+            portfolio: i32::from(app.portfolio.number()),
+            it_category: app.it_category.into(),
+            fiscal_year: app.fiscal_year,
+            requested_amount: app.requested_amount.to_string(),
+            purpose: app.purpose.clone(),
+        }
+    }
+}
+
 impl From<&Listed> for ApplicationSummaryDto {
     fn from(l: &Listed) -> Self {
         let a = &l.application;
@@ -241,9 +267,27 @@ impl From<&Listed> for ApplicationSummaryDto {
     }
 }
 
+/// How an application is shown: which content, and what the reader may do with it.
+#[derive(Debug)]
+pub(crate) struct View {
+    pub basics: Option<NewApplicationDto>,
+    pub details: ApplicationDetailsDto,
+    pub shown_version: Option<u32>,
+    pub versions: u32,
+    pub editable: bool,
+}
+
 impl ApplicationDto {
-    pub(crate) fn new(listed: &Listed, events: &[RecordedEvent]) -> Self {
-        let summary = ApplicationSummaryDto::from(listed);
+    pub(crate) fn new(listed: &Listed, events: &[RecordedEvent], view: View) -> Self {
+        let mut summary = ApplicationSummaryDto::from(listed);
+        let mut purpose = listed.application.purpose.clone();
+        if let Some(b) = view.basics {
+            summary.title = b.title;
+            summary.it_category = b.it_category;
+            summary.fiscal_year = b.fiscal_year;
+            summary.requested_amount = b.requested_amount;
+            purpose = b.purpose;
+        }
         Self {
             id: summary.id,
             title: summary.title,
@@ -255,7 +299,7 @@ impl ApplicationDto {
             requested_amount: summary.requested_amount,
             state: summary.state,
             updated_at: summary.updated_at,
-            purpose: listed.application.purpose.clone(),
+            purpose,
             created_at: time(listed.application.created_at),
             events: events
                 .iter()
@@ -267,6 +311,10 @@ impl ApplicationDto {
                     reason: e.event.reason.clone(),
                 })
                 .collect(),
+            details: view.details,
+            shown_version: view.shown_version,
+            versions: view.versions,
+            editable: view.editable,
         }
     }
 }
@@ -280,7 +328,12 @@ macro_rules! for_each_dto {
             RoleDto, UnitKindDto, ItCategoryDto, PortfolioPartDto, ApplicationStateDto, UnitDto,
             PersonDto, SessionDto, FocusAreaDto, CouncilGoalDto, ProgrammeDto, SubFrameDto,
             FrameDto, StateCountDto, OverviewDto, ApplicationFilterDto, ApplicationSummaryDto,
-            NewApplicationDto, ApplicationEventDto, ApplicationDto, FieldErrorDto, ApiErrorDto
+            NewApplicationDto, ApplicationEventDto, ApplicationDto, FieldErrorDto, ApiErrorDto,
+            ProjectKindDto, ContributionDto, PlatformDto, LevelDto, PlatformUseDto, GoalContributionDto,
+            PlatformChoiceDto, OperationsShareDto, BenefitPlanItemDto, RiskDto, YearBudgetDto,
+            ApplicationDetailsDto, VersionContentDto, VersionSummaryDto, ApplicationVersionDto,
+            FieldChangeDto, RuleResultDto, ReadinessDto, MessageDto, SearchArgsDto, UpdateApplicationDto,
+            SupplementArgsDto, NoteArgsDto, DiffArgsDto
         )
     };
 }

@@ -1,0 +1,196 @@
+//! The work on an application: autosave, readiness, submitting and versions,
+//! komplettering, coach notes, search.
+
+use serde_json::{Value, json};
+
+use super::{Fixture, act_as, demo, err, file_bytes, new_application, ok, unit_id};
+
+/// A details document that passes every readiness rule for a differentiating
+/// application of `unit` in 2018.
+fn complete_details(f: &Fixture, unit: &str) -> Value {
+    let unit = unit_id(f, unit);
+    json!({
+        "project_owner": "Eva Berg", "project_leader": "Johan Ström", "project_kind": "implementation",
+        "start_date": "2018-02-01", "end_date": "2018-11-30",
+        "problem": "Felanmälningar kommer på papper och telefon.",
+        "process_change": "Ärenden går direkt till rätt entreprenör.",
+        "goal_contributions": [{"goal": "KF1", "level": "strong", "motivation": "Tryggare gator."}],
+        "platforms": [
+            {"platform": "e_service_platform", "usage": "reused"},
+            {"platform": "id_portal", "usage": "not_applicable"},
+            {"platform": "lis", "usage": "exception", "exception_reference": "Dnr 031-2487/2017"}
+        ],
+        "system_owner": "Trafiknämnden", "owner_representative": "Lena Holm", "owner_accepted_on": "2017-11-20",
+        "operations_split": [{"unit_id": unit, "share_percent": "100"}],
+        "benefit_plan": [{"benefit": "Färre samtal", "responsible_unit_id": unit, "when": "2019", "how": "Statistik"}],
+        "risks": [{"description": "Låg användning", "likelihood": "medium", "consequence": "medium", "mitigation": "Kampanj"}],
+        "budget": [{"year": 2018, "internal_time": "300000", "external_services": "600 000", "licences": "50000", "equipment": "0"}]
+    })
+}
+
+fn draft(f: &Fixture) -> (String, Value) {
+    let created = ok(f, "application.create", new_application(f, "Trafikkontoret"));
+    let id = created["id"].as_str().expect("id").to_owned();
+    let basics = json!({
+        "title": created["title"], "unit_id": created["unit_id"], "portfolio": created["portfolio"],
+        "it_category": created["it_category"], "fiscal_year": created["fiscal_year"],
+        "requested_amount": created["requested_amount"], "purpose": created["purpose"],
+    });
+    (id, basics)
+}
+
+fn failing_codes(f: &Fixture, id: &str) -> Vec<String> {
+    let readiness = ok(f, "application.check", json!({"id": id}));
+    readiness["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .filter(|r| r["ok"] == false)
+        .map(|r| r["code"].as_str().expect("code").to_owned())
+        .collect()
+}
+
+#[test]
+fn autosave_keeps_the_working_copy_and_sets_the_amount_from_the_budget() {
+    let f = demo();
+    let (id, basics) = draft(&f);
+    let saved = ok(&f, "application.update", json!({"id": id, "basics": basics, "details": complete_details(&f, "Trafikkontoret")}));
+    assert_eq!(saved["requested_amount"], "950000.00");
+    assert_eq!(saved["details"]["problem"], "Felanmälningar kommer på papper och telefon.");
+    assert_eq!(saved["editable"], true);
+    let read = ok(&f, "application.get", json!({"id": id}));
+    assert_eq!(read["details"], saved["details"]);
+}
+
+#[test]
+fn a_new_draft_fails_readiness_and_cannot_be_submitted_with_the_same_message_everywhere() {
+    let f = demo();
+    let (id, _) = draft(&f);
+    let failing = failing_codes(&f, &id);
+    assert!(failing.len() >= 10, "{failing:?}");
+    let e = err(&f, "application.submit", json!({"id": id}));
+    assert_eq!(e.code.as_str(), "not_ready");
+    assert!(e.message.starts_with("Ansökan kan inte lämnas in ännu:"));
+    assert_eq!(e.fields.len(), failing.len());
+    assert_eq!(ok(&f, "application.get", json!({"id": id}))["state"], "draft");
+}
+
+#[test]
+fn submitting_freezes_a_version_that_judges_see_and_editing_stops() {
+    let f = demo();
+    let (id, basics) = draft(&f);
+    ok(&f, "application.update", json!({"id": id, "basics": basics, "details": complete_details(&f, "Trafikkontoret")}));
+    assert_eq!(failing_codes(&f, &id), Vec::<String>::new());
+    let submitted = ok(&f, "application.submit", json!({"id": id}));
+    assert_eq!((submitted["state"].as_str(), submitted["versions"].as_u64()), (Some("submitted"), Some(1)));
+    assert_eq!(submitted["editable"], false);
+    let before = file_bytes(&f);
+    let e = err(&f, "application.update", json!({"id": id, "basics": basics, "details": {}}));
+    assert_eq!(e.code.as_str(), "conflict", "a frozen application cannot be edited: {}", e.message);
+    assert!(file_bytes(&f) == before);
+    act_as(&f, "valuer", None);
+    let seen = ok(&f, "application.get", json!({"id": id}));
+    assert_eq!(seen["shown_version"], 1);
+    assert_eq!(seen["details"]["system_owner"], "Trafiknämnden");
+}
+
+#[test]
+fn judges_never_see_a_draft() {
+    let f = demo();
+    let (id, _) = draft(&f);
+    act_as(&f, "reviewer", None);
+    assert_eq!(err(&f, "application.get", json!({"id": id})).code.as_str(), "forbidden");
+    assert_eq!(err(&f, "application.check", json!({"id": id})).code.as_str(), "forbidden");
+}
+
+#[test]
+fn a_komplettering_round_trip_makes_version_2_and_the_diff_shows_the_change() {
+    let f = demo();
+    let (id, basics) = draft(&f);
+    let details = complete_details(&f, "Trafikkontoret");
+    ok(&f, "application.update", json!({"id": id, "basics": basics, "details": details}));
+    ok(&f, "application.submit", json!({"id": id}));
+    act_as(&f, "valuer", None);
+    let asked = ok(&f, "application.supplement.request", json!({"id": id, "text": "Hur mäts färre samtal?"}));
+    assert_eq!(asked["state"], "supplement_requested");
+    act_as(&f, "coach", None);
+    ok(&f, "application.supplement.answer", json!({"id": id, "text": "Med kontaktcentrets statistik."}));
+    let mut revised = details.clone();
+    revised["benefit_plan"][0]["how"] = json!("Kontaktcentrets statistik per månad");
+    ok(&f, "application.update", json!({"id": id, "basics": basics, "details": revised}));
+    let resubmitted = ok(&f, "application.submit", json!({"id": id}));
+    assert_eq!(resubmitted["versions"], 2);
+    let history: Vec<&str> = resubmitted["events"].as_array().expect("events").iter().map(|e| e["reason"].as_str().expect("reason")).collect();
+    assert!(history.iter().any(|r| r.starts_with("Inlämnad som version 2 av projektcoach Ali Hassan för Trafikkontoret")), "{history:?}");
+    let diff = ok(&f, "application.diff", json!({"id": id, "from": 1, "to": 2}));
+    assert_eq!(diff, json!([{"field": "details.benefit_plan[0].how", "before": "Statistik", "after": "Kontaktcentrets statistik per månad"}]));
+    let thread = ok(&f, "application.thread", json!({"id": id}));
+    let kinds: Vec<&str> = thread.as_array().expect("thread").iter().map(|m| m["kind"].as_str().expect("kind")).collect();
+    assert_eq!(kinds, vec!["question", "answer"]);
+}
+
+#[test]
+fn only_the_applicant_side_answers_and_only_when_asked() {
+    let f = demo();
+    let (id, _) = draft(&f);
+    assert_eq!(err(&f, "application.supplement.answer", json!({"id": id, "text": "Svar"})).code.as_str(), "conflict");
+    assert_eq!(err(&f, "application.supplement.request", json!({"id": id, "text": "Fråga"})).code.as_str(), "conflict");
+    assert_eq!(err(&f, "application.supplement.request", json!({"id": id, "text": "  "})).code.as_str(), "validation");
+}
+
+#[test]
+fn coach_notes_are_for_coaches_and_the_office_only() {
+    let f = demo();
+    let (id, _) = draft(&f);
+    act_as(&f, "coach", None);
+    let notes = ok(&f, "application.notes.add", json!({"id": id, "text": "Driftbudgeten saknas."}));
+    assert_eq!(notes[0]["author_name"], "Ali Hassan");
+    act_as(&f, "applicant", Some("Trafikkontoret"));
+    assert_eq!(err(&f, "application.notes", json!({"id": id})).code.as_str(), "forbidden");
+    assert_eq!(err(&f, "application.notes.add", json!({"id": id, "text": "Hej"})).code.as_str(), "forbidden");
+}
+
+#[test]
+fn limits_refuse_the_whole_save_with_field_messages() {
+    let f = demo();
+    let (id, basics) = draft(&f);
+    let before = file_bytes(&f);
+    let mut details = complete_details(&f, "Trafikkontoret");
+    details["problem"] = json!("x".repeat(10_001));
+    details["budget"][0]["year"] = json!(2019);
+    details["budget"][0]["licences"] = json!("-5");
+    details["end_date"] = json!("30/11/2018");
+    let e = err(&f, "application.update", json!({"id": id, "basics": basics, "details": details}));
+    assert_eq!(e.code.as_str(), "validation");
+    let mut fields: Vec<&str> = e.fields.iter().map(|x| x.field.as_str()).collect();
+    fields.sort_unstable();
+    fields.dedup();
+    assert_eq!(fields, vec!["budget", "end_date", "problem"]);
+    assert!(file_bytes(&f) == before, "nothing partial is stored");
+}
+
+#[test]
+fn search_finds_words_from_the_purpose_and_filters() {
+    let f = demo();
+    let (id, basics) = draft(&f);
+    let mut details = complete_details(&f, "Trafikkontoret");
+    details["problem"] = json!("Gatlyktorna i Bromma slocknar ofta.");
+    ok(&f, "application.update", json!({"id": id, "basics": basics, "details": details}));
+    let hits = ok(&f, "application.search", json!({"query": "gatlyktorna"}));
+    assert_eq!(hits.as_array().expect("hits").len(), 1);
+    let purpose_hits = ok(&f, "application.search", json!({"query": "anmäla trasig"}));
+    assert_eq!(purpose_hits[0]["id"], json!(id));
+    assert!(ok(&f, "application.search", json!({"query": "gatlyktorna", "portfolio": 5})).as_array().expect("hits").is_empty());
+    assert_eq!(err(&f, "application.search", json!({"query": " ,. "})).code.as_str(), "validation");
+}
+
+#[test]
+fn demo_applications_that_were_submitted_are_complete_and_frozen() {
+    let f = demo();
+    let submitted = ok(&f, "application.list", json!({"state": "valued"}));
+    let id = submitted[0]["id"].clone();
+    let app = ok(&f, "application.get", json!({"id": id}));
+    assert!(app["versions"].as_u64().expect("versions") >= 1);
+    act_as(&f, "valuer", None);
+    assert!(ok(&f, "application.get", json!({"id": id}))["shown_version"].as_u64().is_some());
+}
