@@ -30,6 +30,8 @@ enum Task {
     Test,
     /// Regenerate ui/src/generated from the API's transport types.
     Types,
+    /// Run the benchmarks (release build) and print their figures.
+    Bench,
 }
 
 fn main() -> Result<()> {
@@ -38,6 +40,7 @@ fn main() -> Result<()> {
         Task::Run => run(&root()),
         Task::Test => test(&root()),
         Task::Types => types(&root()),
+        Task::Bench => sh(&root(), "cargo", &["bench", "-p", "portfolj-api", "--bench", "search"], &[]),
     }
 }
 

@@ -4,7 +4,10 @@ import type { ApplicationEventDto } from "./ApplicationEventDto";
 import type { ApplicationState } from "./ApplicationState";
 import type { ItCategory } from "./ItCategory";
 
-export type ApplicationDto = { id: string, title: string, unit_id: string, unit_name: string, portfolio: number, it_category: ItCategory, fiscal_year: number, requested_amount: string, state: ApplicationState, updated_at: string, purpose: string, created_at: string, events: Array<ApplicationEventDto>, details: ApplicationDetailsDto, 
+/**
+ * One application in full: its list row, its texts, history and how it is shown.
+ */
+export type ApplicationDto = { purpose: string, created_at: string, events: Array<ApplicationEventDto>, details: ApplicationDetailsDto, 
 /**
  * The frozen version shown, or null for the working copy (applicant side only).
  */
@@ -16,4 +19,4 @@ versions: number,
 /**
  * Whether the acting person may edit the working copy now.
  */
-editable: boolean, };
+editable: boolean, id: string, title: string, unit_id: string, unit_name: string, portfolio: number, it_category: ItCategory, fiscal_year: number, requested_amount: string, state: ApplicationState, updated_at: string, };

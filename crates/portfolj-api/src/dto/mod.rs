@@ -172,18 +172,12 @@ pub struct ApplicationEventDto {
     pub reason: String,
 }
 
+/// One application in full: its list row, its texts, history and how it is shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ApplicationDto {
-    pub id: String,
-    pub title: String,
-    pub unit_id: String,
-    pub unit_name: String,
-    pub portfolio: u8,
-    pub it_category: ItCategoryDto,
-    pub fiscal_year: i32,
-    pub requested_amount: String,
-    pub state: ApplicationStateDto,
-    pub updated_at: String,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub summary: ApplicationSummaryDto,
     pub purpose: String,
     pub created_at: String,
     pub events: Vec<ApplicationEventDto>,
@@ -289,16 +283,7 @@ impl ApplicationDto {
             purpose = b.purpose;
         }
         Self {
-            id: summary.id,
-            title: summary.title,
-            unit_id: summary.unit_id,
-            unit_name: summary.unit_name,
-            portfolio: summary.portfolio,
-            it_category: summary.it_category,
-            fiscal_year: summary.fiscal_year,
-            requested_amount: summary.requested_amount,
-            state: summary.state,
-            updated_at: summary.updated_at,
+            summary,
             purpose,
             created_at: time(listed.application.created_at),
             events: events
