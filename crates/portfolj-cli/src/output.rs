@@ -19,11 +19,14 @@ pub fn line(text: &str) {
     }
 }
 
-/// Makes printed lines visible at once to a process reading a pipe (tests wait for the bridge's address).
-pub fn flush() {
+/// Prints one line for a long-running command (the bridge): if nobody reads stdout any
+/// more, the line is dropped and the command keeps running.
+pub fn notice(text: &str) {
     use std::io::Write;
-    let _ = std::io::stdout().flush();
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}").and_then(|()| out.flush());
 }
+
 
 /// Prints rows as aligned columns under a header.
 pub fn table(header: &[&str], rows: &[Vec<String>]) {

@@ -135,7 +135,9 @@ fn the_bridge_answers_only_with_the_token() {
         .spawn()
         .expect("serve starts");
     let mut first = String::new();
-    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut first).expect("address line");
+    // Kept open while the bridge runs, as a terminal would be.
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    stdout.read_line(&mut first).expect("address line");
     let url = first.split_whitespace().find(|w| w.starts_with("http://127.0.0.1:")).expect("url").to_owned();
     let port: u16 = url["http://127.0.0.1:".len()..].split('/').next().expect("port").parse().expect("port number");
     let token = url.split("#token=").nth(1).expect("token");

@@ -122,7 +122,7 @@ fn applications_are_listed_filtered_and_counted() {
             for (n, title, p) in [(10, "E-tjänst för bygglov", Portfolio::CitizenService), (11, "LIS-rapporter", Portfolio::Information)] {
                 let app = application(n, title, p);
                 application::insert(tx, &app)?;
-                application::insert_event(tx, &app.creation_event())?;
+                application::insert_event(tx, &app.creation_event("Ansökan skapad.".into()))?;
             }
             Ok::<_, StoreError>(())
         })

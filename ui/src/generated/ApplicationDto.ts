@@ -3,6 +3,7 @@ import type { ApplicationDetailsDto } from "./ApplicationDetailsDto";
 import type { ApplicationEventDto } from "./ApplicationEventDto";
 import type { ApplicationState } from "./ApplicationState";
 import type { ItCategory } from "./ItCategory";
+import type { PreviousApplicationDto } from "./PreviousApplicationDto";
 
 /**
  * One application in full: its list row, its texts, history and how it is shown.
@@ -19,4 +20,8 @@ versions: number,
 /**
  * Whether the acting person may edit the working copy now.
  */
-editable: boolean, id: string, title: string, unit_id: string, unit_name: string, portfolio: number, it_category: ItCategory, fiscal_year: number, requested_amount: string, state: ApplicationState, updated_at: string, };
+editable: boolean, 
+/**
+ * The earlier application this one re-applies for, if any.
+ */
+previous: PreviousApplicationDto | null, id: string, title: string, unit_id: string, unit_name: string, portfolio: number, it_category: ItCategory, fiscal_year: number, requested_amount: string, state: ApplicationState, updated_at: string, };

@@ -375,3 +375,15 @@ pub struct DiffArgsDto {
     #[serde(default)]
     pub to: Option<u32>,
 }
+
+/// The earlier application this one is a re-application of, with how it was decided.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PreviousApplicationDto {
+    pub id: String,
+    pub title: String,
+    pub fiscal_year: i32,
+    pub state: super::ApplicationStateDto,
+    /// Why it was rejected or sent back, as recorded with the decision.
+    pub decision_reason: Option<String>,
+    pub decided_at: Option<String>,
+}

@@ -188,6 +188,8 @@ pub struct ApplicationDto {
     pub versions: u32,
     /// Whether the acting person may edit the working copy now.
     pub editable: bool,
+    /// The earlier application this one re-applies for, if any.
+    pub previous: Option<PreviousApplicationDto>,
 }
 
 pub(crate) fn time(at: DateTime<Utc>) -> String {
@@ -269,6 +271,7 @@ pub(crate) struct View {
     pub shown_version: Option<u32>,
     pub versions: u32,
     pub editable: bool,
+    pub previous: Option<PreviousApplicationDto>,
 }
 
 impl ApplicationDto {
@@ -300,6 +303,7 @@ impl ApplicationDto {
             shown_version: view.shown_version,
             versions: view.versions,
             editable: view.editable,
+            previous: view.previous,
         }
     }
 }
@@ -316,7 +320,7 @@ macro_rules! for_each_dto {
             NewApplicationDto, ApplicationEventDto, ApplicationDto, FieldErrorDto, ApiErrorDto,
             ProjectKindDto, ContributionDto, PlatformDto, LevelDto, PlatformUseDto, GoalContributionDto,
             PlatformChoiceDto, OperationsShareDto, BenefitPlanItemDto, RiskDto, YearBudgetDto,
-            ApplicationDetailsDto, VersionContentDto, VersionSummaryDto, ApplicationVersionDto,
+            ApplicationDetailsDto, VersionContentDto, VersionSummaryDto, PreviousApplicationDto, ApplicationVersionDto,
             FieldChangeDto, RuleResultDto, ReadinessDto, MessageDto, SearchArgsDto, UpdateApplicationDto,
             SupplementArgsDto, NoteArgsDto, DiffArgsDto
         )

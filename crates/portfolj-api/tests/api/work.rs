@@ -194,3 +194,27 @@ fn demo_applications_that_were_submitted_are_complete_and_frozen() {
     act_as(&f, "valuer", None);
     assert!(ok(&f, "application.get", json!({"id": id}))["shown_version"].as_u64().is_some());
 }
+
+#[test]
+fn a_re_application_shows_the_earlier_decision_and_must_point_at_a_rejected_one() {
+    let f = demo();
+    let rejected = ok(&f, "application.list", json!({"state": "rejected"}));
+    let earlier = rejected[0]["id"].as_str().expect("id").to_owned();
+    let (id, basics) = draft(&f);
+    let mut details = complete_details(&f, "Trafikkontoret");
+    details["previous_application_id"] = json!(earlier);
+    let saved = ok(&f, "application.update", json!({"id": id, "basics": basics, "details": details}));
+    assert_eq!(saved["previous"]["id"], json!(earlier));
+    assert!(saved["previous"]["decision_reason"].as_str().expect("reason").starts_with("Avslagen"));
+    details["previous_application_id"] = json!(id);
+    let e = err(&f, "application.update", json!({"id": id, "basics": basics, "details": details}));
+    assert_eq!(e.fields[0].field, "previous_application_id");
+}
+
+#[test]
+fn a_coach_creating_for_an_applicant_is_recorded_as_such() {
+    let f = demo();
+    act_as(&f, "coach", None);
+    let created = ok(&f, "application.create", new_application(&f, "Socialförvaltningen"));
+    assert_eq!(created["events"][0]["reason"], "Ansökan skapad av projektcoach Ali Hassan för Socialförvaltningen.");
+}

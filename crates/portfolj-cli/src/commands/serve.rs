@@ -56,9 +56,7 @@ async fn serve(api: Api, args: ServeArgs) -> Result<(), ApiError> {
         .await
         .map_err(internal)?;
     let address = listener.local_addr().map_err(internal)?;
-    output::line(&format!("Portfölj-bryggan lyssnar på http://{address}/#token={token}"));
-    output::line("Avsluta med Ctrl+C.");
-    output::flush();
+    output::notice(&format!("Portfölj-bryggan lyssnar på http://{address}/#token={token}\nAvsluta med Ctrl+C."));
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

@@ -342,15 +342,16 @@ impl Application {
         }
     }
 
-    /// The event recording that the application was created.
-    pub fn creation_event(&self) -> ApplicationEvent {
+    /// The event recording that the application was created, with who did it in words
+    /// (e.g. "Ansökan skapad av projektcoach X för Y.").
+    pub fn creation_event(&self, reason: String) -> ApplicationEvent {
         ApplicationEvent {
             application: self.id,
             at: self.created_at,
             actor: self.created_by,
             from_state: None,
             to_state: self.state,
-            reason: "Ansökan skapad.".to_owned(),
+            reason,
         }
     }
 

@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use crate::dto::{
     ApplicationDto, ApplicationFilterDto, ApplicationStateDto, ApplicationSummaryDto, NewApplicationDto,
-    VersionContentDto, View, parse_document,
+    PreviousApplicationDto, VersionContentDto, View, parse_document,
 };
 use crate::usecases::{programme::require_programme, session};
 use crate::{Api, ApiError, ErrorCode};
@@ -75,8 +75,19 @@ pub(crate) fn create_in(
         Start::Idea => new.into_idea(id, actor, now),
     };
     table::insert(conn, &app)?;
-    table::insert_event(conn, &app.creation_event())?;
+    table::insert_event(conn, &app.creation_event(authored(conn, actor, &app, "Ansökan skapad")?))?;
     Ok(app)
+}
+
+/// Who did it, for the history: a coach acting for an applicant says so.
+pub(crate) fn authored(conn: &Connection, actor: &Actor, app: &Application, what: &str) -> Result<String, ApiError> {
+    if actor.has(Role::Coach) && !(actor.has(Role::Applicant) && actor.unit == app.unit) {
+        let coach = session::acting_person(conn)?;
+        let unit = org::units(conn)?.into_iter().find(|u| u.id == app.unit).map(|u| u.name).unwrap_or_default();
+        Ok(format!("{what} av projektcoach {} för {unit}.", coach.name))
+    } else {
+        Ok(format!("{what}."))
+    }
 }
 
 /// Moves a stored application to `to`, recording who, when and why.
@@ -98,6 +109,38 @@ pub(crate) fn parse_application_id(text: &str) -> Result<ApplicationId, ApiError
     text.parse().map_err(|_| ApiError::not_found("Ansökan"))
 }
 
+/// States from which an application may be applied for again.
+const REAPPLICABLE: [ApplicationState; 2] = [ApplicationState::Rejected, ApplicationState::ReferredBack];
+
+/// The earlier application with the reason recorded when it was decided.
+pub(crate) fn previous_application(conn: &Connection, id: ApplicationId) -> Result<Option<PreviousApplicationDto>, ApiError> {
+    let Some(listed) = table::get(conn, id)? else { return Ok(None) };
+    let decision = table::events(conn, id)?.into_iter().rev().find(|e| REAPPLICABLE.contains(&e.event.to_state));
+    Ok(Some(PreviousApplicationDto {
+        id: id.to_string(),
+        title: listed.application.title,
+        fiscal_year: listed.application.fiscal_year,
+        state: listed.application.state.into(),
+        decision_reason: decision.as_ref().map(|d| d.event.reason.clone()),
+        decided_at: decision.map(|d| crate::dto::time(d.event.at)),
+    }))
+}
+
+/// A re-application may only point at another application that was rejected or sent back.
+pub(crate) fn check_previous(conn: &Connection, app: ApplicationId, previous: Option<ApplicationId>) -> Result<(), ApiError> {
+    let Some(previous) = previous else { return Ok(()) };
+    let state = table::get(conn, previous)?.map(|l| l.application.state);
+    if previous != app && state.is_some_and(|s| REAPPLICABLE.contains(&s)) {
+        return Ok(());
+    }
+    let mut errors = portfolj_core::ValidationErrors::default();
+    errors.push(
+        "previous_application_id",
+        "Som tidigare ansökan går bara en avslagen eller återremitterad ansökan att ange.",
+    );
+    Err(errors.into())
+}
+
 /// Whether `actor` works on the applicant's side of this application (and so sees the
 /// working copy) rather than judging it (and so sees only frozen versions).
 pub(crate) fn on_applicant_side(actor: &Actor, app: &Application) -> bool {
@@ -110,7 +153,7 @@ pub(crate) fn read(conn: &Connection, id: ApplicationId, actor: &Actor) -> Resul
     let listed = table::get(conn, id)?.ok_or_else(|| ApiError::not_found("Ansökan"))?;
     let versions = work::frozen_versions(conn, id)?;
     let count = u32::try_from(versions.len()).unwrap_or(u32::MAX);
-    let view = if on_applicant_side(actor, &listed.application) {
+    let mut view = if on_applicant_side(actor, &listed.application) {
         let details = table::details(conn, id)?.unwrap_or_default();
         View {
             basics: None,
@@ -118,6 +161,7 @@ pub(crate) fn read(conn: &Connection, id: ApplicationId, actor: &Actor) -> Resul
             shown_version: None,
             versions: count,
             editable: listed.application.authorize_edit(actor).is_ok(),
+            previous: None,
         }
     } else {
         let latest = versions.last().ok_or_else(|| {
@@ -133,7 +177,12 @@ pub(crate) fn read(conn: &Connection, id: ApplicationId, actor: &Actor) -> Resul
             shown_version: Some(latest.number),
             versions: count,
             editable: false,
+            previous: None,
         }
+    };
+    view.previous = match view.details.previous_application_id.as_deref().and_then(|p| p.parse().ok()) {
+        Some(previous) => previous_application(conn, previous)?,
+        None => None,
     };
     Ok(ApplicationDto::new(&listed, &table::events(conn, id)?, view))
 }

@@ -11,10 +11,9 @@ use portfolj_core::{Actor, Application, ApplicationId, ApplicationState, NewAppl
 use portfolj_store::Connection;
 use portfolj_store::tables::application::{self as table, ApplicationFilter};
 use portfolj_store::tables::work::{self, Version};
-use portfolj_store::tables::org;
 use serde_json::Value;
 
-use super::{Context, on_applicant_side, parse_application_id, portfolio_filter, read, transition_in, unit_filter};
+use super::{Context, authored, check_previous, on_applicant_side, parse_application_id, portfolio_filter, read, transition_in, unit_filter};
 use crate::dto::{
     ApplicationDetailsDto, ApplicationDto, ApplicationSummaryDto, ApplicationVersionDto, DiffArgsDto, FieldChangeDto,
     MessageDto, NewApplicationDto, NoteArgsDto, ReadinessDto, RuleResultDto, SearchArgsDto, SupplementArgsDto,
@@ -78,17 +77,6 @@ fn not_ready(outcomes: &[RuleOutcome]) -> ApiError {
             .iter()
             .map(|o| crate::FieldErrorDto { field: o.field.to_owned(), message: o.message.clone() })
             .collect(),
-    }
-}
-
-/// Who did it, for the history: a coach acting for an applicant says so.
-fn authored(conn: &Connection, actor: &Actor, app: &Application, what: &str) -> Result<String, ApiError> {
-    if actor.has(Role::Coach) && !(actor.has(Role::Applicant) && actor.unit == app.unit) {
-        let coach = session::acting_person(conn)?;
-        let unit = org::units(conn)?.into_iter().find(|u| u.id == app.unit).map(|u| u.name).unwrap_or_default();
-        Ok(format!("{what} av projektcoach {} för {unit}.", coach.name))
-    } else {
-        Ok(format!("{what}."))
     }
 }
 
@@ -172,6 +160,7 @@ pub(crate) fn update_in(
             return Err(all.into());
         }
     };
+    check_previous(conn, app.id, checked.previous_application)?;
     if !checked.budget.is_empty() {
         new.requested_amount = checked.budget_total().unwrap_or(new.requested_amount);
     }
