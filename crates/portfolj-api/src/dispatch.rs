@@ -31,6 +31,9 @@ pub const COMMANDS: &[&str] = &[
     "application.notes",
     "application.notes.add",
     "application.search",
+    "application.attachments.add",
+    "application.attachments.remove",
+    "application.attachments.get",
     "demo.init",
 ];
 
@@ -38,6 +41,12 @@ pub const COMMANDS: &[&str] = &[
 #[serde(deny_unknown_fields)]
 struct IdArgs {
     id: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AttachmentIdArgs {
+    attachment_id: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -112,6 +121,11 @@ impl Api {
             "application.notes" => reply(self.coach_notes(&parse::<IdArgs>(command, args)?.id)),
             "application.notes.add" => reply(self.add_coach_note(parse(command, args)?)),
             "application.search" => reply(self.search_applications(parse(command, args)?)),
+            "application.attachments.add" => reply(self.add_attachment(parse(command, args)?)),
+            "application.attachments.remove" => reply(self.remove_attachment(parse(command, args)?)),
+            "application.attachments.get" => {
+                reply(self.attachment(&parse::<AttachmentIdArgs>(command, args)?.attachment_id))
+            }
             "demo.init" => {
                 let a: DemoArgs = parse(command, args)?;
                 reply(self.init_demo(a.scale, a.seed))

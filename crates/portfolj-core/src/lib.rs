@@ -6,6 +6,7 @@
 //! lets the demo generator and a real user go through the very same checks.
 
 pub mod application;
+pub mod attachment;
 pub mod error;
 pub mod frame;
 pub mod ids;

@@ -8,9 +8,10 @@ use rusqlite_migration::{M, Migrations};
 pub const SOURCES: &[&str] = &[
     include_str!("../migrations/0001_foundation.sql"),
     include_str!("../migrations/0002_application_work.sql"),
+    include_str!("../migrations/0003_attachment.sql"),
 ];
 
-const STEPS: &[M<'static>] = &[M::up(SOURCES[0]), M::up(SOURCES[1])];
+const STEPS: &[M<'static>] = &[M::up(SOURCES[0]), M::up(SOURCES[1]), M::up(SOURCES[2])];
 
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);
 

@@ -2,6 +2,7 @@
 import type { ApplicationDetailsDto } from "./ApplicationDetailsDto";
 import type { ApplicationEventDto } from "./ApplicationEventDto";
 import type { ApplicationState } from "./ApplicationState";
+import type { AttachmentDto } from "./AttachmentDto";
 import type { ItCategory } from "./ItCategory";
 import type { PreviousApplicationDto } from "./PreviousApplicationDto";
 
@@ -24,4 +25,8 @@ editable: boolean,
 /**
  * The earlier application this one re-applies for, if any.
  */
-previous: PreviousApplicationDto | null, id: string, title: string, unit_id: string, unit_name: string, portfolio: number, it_category: ItCategory, fiscal_year: number, requested_amount: string, state: ApplicationState, updated_at: string, };
+previous: PreviousApplicationDto | null, 
+/**
+ * The attachments of the version shown (or of the working copy).
+ */
+attachments: Array<AttachmentDto>, id: string, title: string, unit_id: string, unit_name: string, portfolio: number, it_category: ItCategory, fiscal_year: number, requested_amount: string, state: ApplicationState, updated_at: string, };

@@ -132,11 +132,52 @@ pub struct ApplicationDetailsDto {
     pub previous_application_id: Option<String>,
 }
 
-/// A frozen version: the basics and details exactly as submitted.
+/// A frozen version: the basics, details and attachments exactly as submitted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct VersionContentDto {
     pub basics: NewApplicationDto,
     pub details: ApplicationDetailsDto,
+    #[serde(default)]
+    pub attachments: Vec<AttachmentDto>,
+}
+
+/// An attached file, described (`application.attachments.get` fetches its content).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AttachmentDto {
+    pub id: String,
+    pub name: String,
+    pub media_type: String,
+    /// Bytes.
+    pub size: u32,
+    /// SHA-256 of the content, hex: the same file always has the same value.
+    pub sha256: String,
+    pub added_at: String,
+    pub added_by: String,
+}
+
+/// `application.attachments.add`: a file as base64.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct NewAttachmentDto {
+    pub id: String,
+    pub name: String,
+    pub content_base64: String,
+}
+
+/// `application.attachments.remove`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentRefDto {
+    pub id: String,
+    pub attachment_id: String,
+}
+
+/// `application.attachments.get`: the file itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AttachmentContentDto {
+    pub name: String,
+    pub media_type: String,
+    pub content_base64: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

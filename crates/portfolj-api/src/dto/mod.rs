@@ -190,6 +190,8 @@ pub struct ApplicationDto {
     pub editable: bool,
     /// The earlier application this one re-applies for, if any.
     pub previous: Option<PreviousApplicationDto>,
+    /// The attachments of the version shown (or of the working copy).
+    pub attachments: Vec<AttachmentDto>,
 }
 
 pub(crate) fn time(at: DateTime<Utc>) -> String {
@@ -272,6 +274,7 @@ pub(crate) struct View {
     pub versions: u32,
     pub editable: bool,
     pub previous: Option<PreviousApplicationDto>,
+    pub attachments: Vec<AttachmentDto>,
 }
 
 impl ApplicationDto {
@@ -304,6 +307,7 @@ impl ApplicationDto {
             versions: view.versions,
             editable: view.editable,
             previous: view.previous,
+            attachments: view.attachments,
         }
     }
 }
@@ -322,7 +326,8 @@ macro_rules! for_each_dto {
             PlatformChoiceDto, OperationsShareDto, BenefitPlanItemDto, RiskDto, YearBudgetDto,
             ApplicationDetailsDto, VersionContentDto, VersionSummaryDto, PreviousApplicationDto, ApplicationVersionDto,
             FieldChangeDto, RuleResultDto, ReadinessDto, MessageDto, SearchArgsDto, UpdateApplicationDto,
-            SupplementArgsDto, NoteArgsDto, DiffArgsDto
+            SupplementArgsDto, NoteArgsDto, DiffArgsDto, AttachmentDto, NewAttachmentDto,
+            AttachmentRefDto, AttachmentContentDto
         )
     };
 }

@@ -218,3 +218,31 @@ fn a_coach_creating_for_an_applicant_is_recorded_as_such() {
     let created = ok(&f, "application.create", new_application(&f, "Socialförvaltningen"));
     assert_eq!(created["events"][0]["reason"], "Ansökan skapad av projektcoach Ali Hassan för Socialförvaltningen.");
 }
+
+#[test]
+fn attachments_are_checked_stored_frozen_and_readable_by_judges() {
+    let f = demo();
+    let (id, basics) = draft(&f);
+    ok(&f, "application.update", json!({"id": id, "basics": basics, "details": complete_details(&f, "Trafikkontoret")}));
+    let pdf = "JVBERi0xLjcKJcOkw7zDtsOf"; // "%PDF-1.7\n%äüöß"
+    let list = ok(&f, "application.attachments.add", json!({"id": id, "name": "Förstudie.pdf", "content_base64": pdf}));
+    assert_eq!(list[0]["media_type"], "application/pdf");
+    assert_eq!(list[0]["size"], 18);
+    let before = file_bytes(&f);
+    let exe = ok_err_code(&f, json!({"id": id, "name": "budget.pdf", "content_base64": "TVqQAAMAAAAEAAAA"}));
+    assert_eq!(exe, "validation");
+    let garbage = ok_err_code(&f, json!({"id": id, "name": "plan.txt", "content_base64": "***"}));
+    assert_eq!(garbage, "validation");
+    assert!(file_bytes(&f) == before, "a refused file stores nothing");
+    ok(&f, "application.submit", json!({"id": id}));
+    act_as(&f, "valuer", None);
+    let seen = ok(&f, "application.get", json!({"id": id}));
+    let attachment_id = seen["attachments"][0]["id"].clone();
+    let file = ok(&f, "application.attachments.get", json!({"attachment_id": attachment_id}));
+    assert_eq!(file["content_base64"], pdf);
+    assert_eq!(err(&f, "application.attachments.remove", json!({"id": id, "attachment_id": attachment_id})).code.as_str(), "forbidden");
+}
+
+fn ok_err_code(f: &Fixture, args: Value) -> String {
+    err(f, "application.attachments.add", args).code.as_str().to_owned()
+}

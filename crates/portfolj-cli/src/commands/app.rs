@@ -1,5 +1,6 @@
 //! `portfolj app`: list, show and create applications.
 
+use base64::Engine;
 use clap::{Subcommand, ValueEnum};
 use portfolj_api::{Api, ApiError, ErrorCode, Sek};
 use serde_json::{Value, json};
@@ -64,6 +65,10 @@ pub enum AppCommand {
         #[arg(long, value_name = "FIELD=VALUE")]
         set: Vec<String>,
     },
+    /// Attach a file to the working copy (PDF, Office, OpenDocument, PNG, JPEG, text, CSV; ≤ 10 MB).
+    Attach { id: String, file: std::path::PathBuf },
+    /// List the application's attachments.
+    Attachments { id: String },
     /// Create a draft application as the acting person.
     #[command(alias = "create")]
     New {
@@ -152,6 +157,18 @@ pub fn run(api: &Api, command: AppCommand, json: bool) -> Result<(), ApiError> {
                 let verdict = if readiness["ready"].as_bool() == Some(true) { "Klar att lämna in." } else { "Inte klar att lämna in." };
                 output::line(verdict);
             }
+        }
+        AppCommand::Attach { id, file } => {
+            let bytes = std::fs::read(&file)
+                .map_err(|e| ApiError::new(ErrorCode::BadArguments, format!("Kunde inte läsa {}: {e}", file.display())))?;
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let content_base64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+            let list = api.call("application.attachments.add", json!({ "id": id, "name": name, "content_base64": content_base64 }))?;
+            attachments(&list, json);
+        }
+        AppCommand::Attachments { id } => {
+            let app = api.call("application.get", json!({ "id": id }))?;
+            attachments(&app["attachments"], json);
         }
         AppCommand::Submit { id } => show(api.call("application.submit", json!({ "id": id }))?, json),
         AppCommand::History { id } => {
@@ -249,6 +266,18 @@ fn show(a: Value, json: bool) {
     output::line(&format!("Belopp: {}   Status: {}", money(text(&a, "requested_amount")), text(&a, "state")));
     output::line(&format!("Syfte: {}", text(&a, "purpose")));
     events(&a);
+}
+
+fn attachments(list: &Value, json: bool) {
+    if json {
+        output::json(list);
+        return;
+    }
+    let rows: Vec<Vec<String>> = items(list)
+        .iter()
+        .map(|a| vec![text(a, "id").to_owned(), text(a, "name").to_owned(), a["size"].to_string(), text(a, "added_by").to_owned()])
+        .collect();
+    output::table(&["Id", "Fil", "Byte", "Bifogad av"], &rows);
 }
 
 fn events(a: &Value) {

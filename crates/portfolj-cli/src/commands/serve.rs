@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
@@ -21,6 +21,9 @@ use serde_json::Value;
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::output;
+
+/// Largest request: a 10 MB attachment in base64 (4/3 larger) with room to spare.
+const MAX_REQUEST_BYTES: usize = 16 * 1024 * 1024;
 
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
@@ -47,7 +50,11 @@ pub fn run(api: Api, args: ServeArgs) -> Result<(), ApiError> {
 async fn serve(api: Api, args: ServeArgs) -> Result<(), ApiError> {
     let token: String = (0..32).map(|_| format!("{:x}", rand::rng().random_range(0..16_u8))).collect();
     let bridge = Bridge { api: Arc::new(api), token: token.clone().into() };
-    let mut app = Router::new().route("/api/call/{command}", post(call)).with_state(bridge);
+    let mut app = Router::new()
+        .route("/api/call/{command}", post(call))
+        // An attachment of up to 10 MB arrives as base64 inside JSON.
+        .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
+        .with_state(bridge);
     if let Some(dir) = &args.ui {
         app = app.fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html"))));
     }

@@ -126,3 +126,84 @@ fn messages(conn: &Connection, sql: &str, id: ApplicationId) -> Result<Vec<Messa
     })
     .collect()
 }
+
+/// An attachment's description (its content is read separately).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub id: String,
+    pub name: String,
+    pub media_type: String,
+    pub size: i64,
+    pub sha256: String,
+    pub added_at: DateTime<Utc>,
+    pub added_by_name: String,
+}
+
+/// A new attachment as it is stored.
+#[derive(Debug, Clone, Copy)]
+pub struct NewAttachment<'a> {
+    pub id: &'a str,
+    pub application: ApplicationId,
+    pub name: &'a str,
+    pub media_type: &'a str,
+    pub sha256: &'a str,
+    pub content: &'a [u8],
+    pub at: DateTime<Utc>,
+    pub by: PersonId,
+}
+
+pub fn add_attachment(conn: &Connection, a: &NewAttachment<'_>) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO attachment (id, application_id, name, media_type, size, sha256, content, added_at, added_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        a.id,
+        a.application.to_string(),
+        a.name,
+        a.media_type,
+        i64::try_from(a.content.len()).unwrap_or(i64::MAX),
+        a.sha256,
+        a.content,
+        time_text(a.at),
+        a.by.to_string()
+    ])?;
+    Ok(())
+}
+
+/// The working copy's attachments (not removed), oldest first.
+pub fn attachments(conn: &Connection, id: ApplicationId) -> Result<Vec<Attachment>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.name, a.media_type, a.size, a.sha256, a.added_at, p.name
+         FROM attachment a JOIN person p ON p.id = a.added_by
+         WHERE a.application_id = ?1 AND a.removed_at IS NULL ORDER BY a.added_at, a.id",
+    )?;
+    let rows = stmt.query_map([id.to_string()], |row| {
+        Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get::<_, String>(5)?, row.get(6)?))
+    })?;
+    rows.map(|row| {
+        let (id, name, media_type, size, sha256, added_at, added_by_name) = row?;
+        Ok(Attachment { id, name, media_type, size, sha256, added_at: parse_time("attachment.added_at", &added_at)?, added_by_name })
+    })
+    .collect()
+}
+
+/// An attachment's application, name, media type and content, also when removed (a
+/// frozen version may still show it).
+pub fn attachment_content(conn: &Connection, id: &str) -> Result<Option<(ApplicationId, String, String, Vec<u8>)>, StoreError> {
+    let found = conn
+        .prepare_cached("SELECT application_id, name, media_type, content FROM attachment WHERE id = ?1")?
+        .query_row([id], |row| Ok((row.get::<_, String>(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
+        .optional()?;
+    found
+        .map(|(app, name, media_type, content)| Ok((parse_id("attachment.application_id", &app)?, name, media_type, content)))
+        .transpose()
+}
+
+/// Removes an attachment from the working copy; returns whether there was one to remove.
+pub fn remove_attachment(conn: &Connection, application: ApplicationId, id: &str, at: DateTime<Utc>) -> Result<bool, StoreError> {
+    let changed = conn
+        .prepare_cached("UPDATE attachment SET removed_at = ?3 WHERE id = ?2 AND application_id = ?1 AND removed_at IS NULL")?
+        .execute(params![application.to_string(), id, time_text(at)])?;
+    Ok(changed == 1)
+}

@@ -1,6 +1,7 @@
 //! Creating, listing, reading and moving applications. The work on a draft (saving,
 //! readiness, submitting, versions, komplettering, notes, search) is in [`work`].
 
+mod attachments;
 mod work;
 
 pub(crate) use work::{request_supplement_in, submit_in, update_in};
@@ -162,6 +163,7 @@ pub(crate) fn read(conn: &Connection, id: ApplicationId, actor: &Actor) -> Resul
             versions: count,
             editable: listed.application.authorize_edit(actor).is_ok(),
             previous: None,
+            attachments: attachments::working_attachments(conn, id)?,
         }
     } else {
         let latest = versions.last().ok_or_else(|| {
@@ -178,6 +180,7 @@ pub(crate) fn read(conn: &Connection, id: ApplicationId, actor: &Actor) -> Resul
             versions: count,
             editable: false,
             previous: None,
+            attachments: content.attachments,
         }
     };
     view.previous = match view.details.previous_application_id.as_deref().and_then(|p| p.parse().ok()) {

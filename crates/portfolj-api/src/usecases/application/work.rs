@@ -186,7 +186,8 @@ pub(crate) fn submit_in(
     if !readiness::failures(&outcomes).is_empty() {
         return Err(not_ready(&outcomes));
     }
-    let content = VersionContentDto { basics: NewApplicationDto::from(&*app), details };
+    let attachments = super::attachments::working_attachments(conn, app.id)?;
+    let content = VersionContentDto { basics: NewApplicationDto::from(&*app), details, attachments };
     let document = serde_json::to_string(&content)
         .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Versionen kunde inte sparas: {e}")))?;
     let number = work::versions(conn, app.id)?.len() + 1;
@@ -297,7 +298,11 @@ impl Api {
                 None => {
                     let app = load(tx, id)?;
                     require_applicant_side(&actor, &app)?;
-                    VersionContentDto { basics: NewApplicationDto::from(&app), details: stored_details(tx, id)? }
+                    VersionContentDto {
+                        basics: NewApplicationDto::from(&app),
+                        details: stored_details(tx, id)?,
+                        attachments: super::attachments::working_attachments(tx, id)?,
+                    }
                 }
             };
             Ok(diff(&before, &after))
