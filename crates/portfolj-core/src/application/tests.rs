@@ -148,3 +148,54 @@ fn an_applicant_cannot_edit_another_units_draft() {
     assert!(matches!(app.authorize_edit(&actor(&[Role::Applicant], 2)), Err(DomainError::Forbidden(_))));
     assert!(app.authorize_edit(&actor(&[Role::Coach], 2)).is_ok());
 }
+
+/// The whole lifecycle, written out: every move that is allowed and the roles that may
+/// make it (applicant = of the applying unit). Every other move, for every role, is refused.
+#[test]
+fn every_transition_is_allowed_or_refused_exactly_as_the_lifecycle_says() {
+    use ApplicationState::*;
+    const APPLICANT_SIDE: &[Role] = &[Role::Applicant, Role::Coach, Role::Office];
+    let allowed: Vec<(ApplicationState, ApplicationState, &[Role])> = vec![
+        (Idea, Draft, APPLICANT_SIDE),
+        (Draft, Submitted, APPLICANT_SIDE),
+        (SupplementRequested, Submitted, APPLICANT_SIDE),
+        (ReferredBack, Draft, APPLICANT_SIDE),
+        (Submitted, SupplementRequested, &[Role::Office, Role::Coach, Role::Valuer]),
+        (Submitted, Valued, &[Role::Valuer]),
+        (Valued, InReview, &[Role::Office]),
+        (InReview, Proposed, &[Role::Office]),
+        (Proposed, Granted, &[Role::Office]),
+        (Proposed, Rejected, &[Role::Office]),
+        (Proposed, ReferredBack, &[Role::Office]),
+        (Granted, Running, &[Role::Office]),
+        (Running, Closed, &[Role::Office]),
+        (Closed, FollowedUp, &[Role::Office]),
+        (Idea, Withdrawn, APPLICANT_SIDE),
+        (Draft, Withdrawn, APPLICANT_SIDE),
+        (Submitted, Withdrawn, APPLICANT_SIDE),
+        (SupplementRequested, Withdrawn, APPLICANT_SIDE),
+        (Valued, Withdrawn, APPLICANT_SIDE),
+        (InReview, Withdrawn, APPLICANT_SIDE),
+        (Proposed, Withdrawn, APPLICANT_SIDE),
+        (ReferredBack, Withdrawn, APPLICANT_SIDE),
+    ];
+    let mut checked = 0;
+    for from in ApplicationState::ALL {
+        for to in ApplicationState::ALL {
+            for role in Role::ALL {
+                let expected = allowed.iter().any(|(f, t, roles)| *f == from && *t == to && roles.contains(&role));
+                let result = Transition { from, to }.authorize(&actor(&[role], 1), UnitId(Uuid::from_u128(1)));
+                assert_eq!(result.is_ok(), expected, "{from:?} → {to:?} as {role:?}");
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 14 * 14 * 7);
+}
+
+#[test]
+fn an_applicant_of_another_unit_is_refused_every_applicant_side_move() {
+    let other = actor(&[Role::Applicant], 2);
+    let result = Transition { from: ApplicationState::Draft, to: ApplicationState::Submitted }.authorize(&other, UnitId(Uuid::from_u128(1)));
+    assert!(matches!(result, Err(DomainError::Forbidden(_))));
+}
