@@ -31,16 +31,15 @@ fn database_path() -> Result<PathBuf, ApiError> {
     }
     let dirs = directories::ProjectDirs::from("se", "Stockholms stad", "Portfolj")
         .ok_or_else(|| ApiError::new(ErrorCode::Storage, "Hittar ingen hemkatalog för Portföljs data."))?;
-    std::fs::create_dir_all(dirs.data_dir())
-        .map_err(|e| ApiError::new(ErrorCode::Storage, format!("Kunde inte skapa {}: {e}", dirs.data_dir().display())))?;
+    std::fs::create_dir_all(dirs.data_dir()).map_err(|e| {
+        ApiError::new(ErrorCode::Storage, format!("Kunde inte skapa {}: {e}", dirs.data_dir().display()))
+    })?;
     Ok(dirs.data_dir().join("portfolj.db"))
 }
 
 fn main() {
     tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("PORTFOLJ_LOG").unwrap_or_else(|_| "warn".into()),
-        )
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("PORTFOLJ_LOG").unwrap_or_else(|_| "warn".into()))
         .init();
     let api: Shared = Arc::new(database_path().and_then(|path| Api::open(&path)));
     if let Err(e) = api.as_ref() {

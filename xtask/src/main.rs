@@ -26,7 +26,7 @@ enum Task {
     Setup,
     /// Build and open the desktop app on the demo database.
     Run,
-    /// Run every test: Rust, UI unit, browser end-to-end, desktop smoke.
+    /// Run every check and test: rustfmt, clippy, Rust, UI unit, browser end-to-end, desktop smoke.
     Test,
     /// Regenerate ui/src/generated from the API's transport types.
     Types,
@@ -78,6 +78,23 @@ fn build_binaries(root: &Path) -> Result<()> {
 
 fn test(root: &Path) -> Result<()> {
     setup::all(root)?;
+    sh(root, "cargo", &["fmt", "--all", "--check"], &[])?;
+    sh(
+        root,
+        "cargo",
+        &[
+            "clippy",
+            "--workspace",
+            "--exclude",
+            "portfolj-desktop",
+            "--all-targets",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &[],
+    )?;
     build_ui(root)?;
     let mut tally = tally::Tally::default();
     tally.run(&root.join("ui"), "npm", &["test"], &[])?;
@@ -86,9 +103,18 @@ fn test(root: &Path) -> Result<()> {
     let bin = root.join("target/debug/portfolj");
     let desktop = root.join("target/debug/portfolj-desktop");
     let dist = root.join("ui/dist");
-    let e2e_env = [("PORTFOLJ_BIN", bin.as_path()), ("PORTFOLJ_UI_DIST", dist.as_path()), ("PORTFOLJ_DESKTOP_BIN", desktop.as_path())];
+    let e2e_env = [
+        ("PORTFOLJ_BIN", bin.as_path()),
+        ("PORTFOLJ_UI_DIST", dist.as_path()),
+        ("PORTFOLJ_DESKTOP_BIN", desktop.as_path()),
+    ];
     tally.run(root, "node", &["--test", "--test-concurrency=1", "tests/e2e/browser.test.mjs"], &e2e_env)?;
-    tally.run(root, "xvfb-run", &["-a", "-s", "-screen 0 1400x900x24", "node", "--test", "tests/e2e/desktop.test.mjs"], &e2e_env)?;
+    tally.run(
+        root,
+        "xvfb-run",
+        &["-a", "-s", "-screen 0 1400x900x24", "node", "--test", "tests/e2e/desktop.test.mjs"],
+        &e2e_env,
+    )?;
     tally.report();
     Ok(())
 }

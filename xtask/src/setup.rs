@@ -50,7 +50,11 @@ fn debian_packages() -> Result<()> {
     }
     let root_user = Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0"));
     if !root_user {
-        bail!("Missing Debian packages: {}. Run as root, or: sudo apt-get install {}", missing.join(" "), missing.join(" "));
+        bail!(
+            "Missing Debian packages: {}. Run as root, or: sudo apt-get install {}",
+            missing.join(" "),
+            missing.join(" ")
+        );
     }
     let lock_wait = "DPkg::Lock::Timeout=900";
     sh(Path::new("/"), "apt-get", &["-o", lock_wait, "update", "-qq"], &[])?;

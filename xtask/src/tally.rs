@@ -61,7 +61,10 @@ impl Tally {
 fn counts(line: &str) -> (u64, u64) {
     let clean: String = strip_ansi(line);
     let number_before = |text: &str, word: &str| -> Option<u64> {
-        let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || c == ';' || c == '(' || c == ')').filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || c == ';' || c == '(' || c == ')')
+            .filter(|w| !w.is_empty())
+            .collect();
         words.windows(2).find(|w| w[1] == word).and_then(|w| w[0].parse().ok())
     };
     if let Some(rest) = clean.strip_prefix("test result: ") {
@@ -106,7 +109,12 @@ mod tests {
         assert_eq!(counts("test result: ok. 26 passed; 1 failed; 0 ignored"), (26, 1));
         assert_eq!(counts("# pass 5"), (5, 0));
         assert_eq!(counts("# fail 2"), (0, 2));
-        assert_eq!(counts("\u{1b}[2m      Tests \u{1b}[22m \u{1b}[1m\u{1b}[32m111 passed\u{1b}[39m\u{1b}[22m\u{1b}[90m (111)\u{1b}[39m"), (111, 0));
+        assert_eq!(
+            counts(
+                "\u{1b}[2m      Tests \u{1b}[22m \u{1b}[1m\u{1b}[32m111 passed\u{1b}[39m\u{1b}[22m\u{1b}[90m (111)\u{1b}[39m"
+            ),
+            (111, 0)
+        );
         assert_eq!(counts("ok 3 - creates an application"), (0, 0));
     }
 }

@@ -153,4 +153,3 @@ fn reply<T: serde::Serialize>(result: Result<T, ApiError>) -> Result<Value, ApiE
     serde_json::to_value(result?)
         .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Svaret kunde inte skapas: {e}")))
 }
-

@@ -93,11 +93,8 @@ impl From<ApiError> for ApiErrorDto {
 
 impl From<ValidationErrors> for ApiError {
     fn from(errors: ValidationErrors) -> Self {
-        let fields = errors
-            .0
-            .iter()
-            .map(|e| FieldErrorDto { field: e.field.to_owned(), message: e.message.clone() })
-            .collect();
+        let fields =
+            errors.0.iter().map(|e| FieldErrorDto { field: e.field.to_owned(), message: e.message.clone() }).collect();
         Self {
             code: ErrorCode::Validation,
             message: "Uppgifterna behöver rättas. Se meddelandet vid varje fält; inget har sparats.".to_owned(),

@@ -13,7 +13,11 @@ use clap::Parser;
 use portfolj_api::Api;
 
 #[derive(Debug, Parser)]
-#[command(name = "portfolj", version, about = "Portfölj – stadens portfölj för it-investeringar, från idé till hemtagen nytta.")]
+#[command(
+    name = "portfolj",
+    version,
+    about = "Portfölj – stadens portfölj för it-investeringar, från idé till hemtagen nytta."
+)]
 struct Cli {
     /// The database file. Default: portfolj.db in the platform data directory.
     #[arg(long, global = true, env = "PORTFOLJ_DB", value_name = "PATH")]
@@ -29,9 +33,7 @@ struct Cli {
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("PORTFOLJ_LOG").unwrap_or_else(|_| "warn".into()),
-        )
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("PORTFOLJ_LOG").unwrap_or_else(|_| "warn".into()))
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
@@ -57,4 +59,3 @@ fn default_db_path() -> Result<PathBuf, String> {
         .map_err(|e| format!("Kunde inte skapa {}: {e}. Ange databasen med --db FIL.", dirs.data_dir().display()))?;
     Ok(dirs.data_dir().join("portfolj.db"))
 }
-

@@ -27,7 +27,6 @@ pub fn notice(text: &str) {
     let _ = writeln!(out, "{text}").and_then(|()| out.flush());
 }
 
-
 /// Prints rows as aligned columns under a header.
 pub fn table(header: &[&str], rows: &[Vec<String>]) {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();

@@ -51,8 +51,20 @@ fn create_from_the_command_line_and_find_it() {
     let out = portfolj(
         &db,
         &[
-            "app", "create", "--title", "Digital närvaro i skolan", "--unit", "Utbildningsförvaltningen", "--portfolio",
-            "3", "--category", "differentiating", "--year", "2017", "--amount", "850 000",
+            "app",
+            "create",
+            "--title",
+            "Digital närvaro i skolan",
+            "--unit",
+            "Utbildningsförvaltningen",
+            "--portfolio",
+            "3",
+            "--category",
+            "differentiating",
+            "--year",
+            "2017",
+            "--amount",
+            "850 000",
         ],
     );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -67,7 +79,21 @@ fn invalid_input_exits_3_with_swedish_field_messages_and_stores_nothing() {
     let before = std::fs::read(&db).expect("db");
     let out = portfolj(
         &db,
-        &["app", "create", "--title", " ", "--unit", "Trafikkontoret", "--portfolio", "1", "--category", "basic", "--year", "2012", "--amount=-1"],
+        &[
+            "app",
+            "create",
+            "--title",
+            " ",
+            "--unit",
+            "Trafikkontoret",
+            "--portfolio",
+            "1",
+            "--category",
+            "basic",
+            "--year",
+            "2012",
+            "--amount=-1",
+        ],
     );
     assert_eq!(out.status.code(), Some(3));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -108,7 +134,9 @@ fn http(port: u16, path: &str, token: Option<&str>, body: &str) -> (u16, Value) 
         if let Some(end) = text.find("\r\n\r\n") {
             let length: usize = text[..end]
                 .lines()
-                .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse().unwrap_or(0)))
+                .find_map(|l| {
+                    l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse().unwrap_or(0))
+                })
                 .unwrap_or(0);
             if bytes.len() >= end + 4 + length {
                 break;

@@ -28,9 +28,13 @@ impl FileKind {
             (FileKind::Pdf, _) => "application/pdf",
             (FileKind::Png, _) => "image/png",
             (FileKind::Jpeg, _) => "image/jpeg",
-            (FileKind::OfficeDocument, "docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            (FileKind::OfficeDocument, "docx") => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
             (FileKind::OfficeDocument, "xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            (FileKind::OfficeDocument, "pptx") => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            (FileKind::OfficeDocument, "pptx") => {
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+            }
             (FileKind::OfficeDocument, "odt") => "application/vnd.oasis.opendocument.text",
             (FileKind::OfficeDocument, _) => "application/vnd.oasis.opendocument.spreadsheet",
             (FileKind::Text, "csv") => "text/csv",

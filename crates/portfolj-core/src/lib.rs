@@ -16,8 +16,7 @@ pub mod programme;
 pub mod readiness;
 
 pub use application::{
-    Application, ApplicationEvent, ApplicationState, ItCategory, NewApplication,
-    NewApplicationInput, Transition,
+    Application, ApplicationEvent, ApplicationState, ItCategory, NewApplication, NewApplicationInput, Transition,
 };
 pub use error::{DomainError, FieldError, ValidationErrors};
 pub use frame::{Frame, PortfolioPart, SubFrame};

@@ -63,10 +63,7 @@ impl Sek {
     /// point is the decimal separator.
     pub fn parse(text: &str) -> Result<Self, SekError> {
         let trimmed = text.trim();
-        let without_unit = trimmed
-            .strip_suffix("kr")
-            .or_else(|| trimmed.strip_suffix("SEK"))
-            .unwrap_or(trimmed);
+        let without_unit = trimmed.strip_suffix("kr").or_else(|| trimmed.strip_suffix("SEK")).unwrap_or(trimmed);
         let cleaned: String = without_unit
             .chars()
             .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
@@ -112,7 +109,7 @@ impl Sek {
         let digits = self.rounded_for_display().abs().trunc().to_string();
         let mut grouped = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push('\u{a0}');
             }
             grouped.push(c);

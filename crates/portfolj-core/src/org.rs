@@ -33,15 +33,8 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 7] = [
-        Role::Applicant,
-        Role::Coach,
-        Role::Valuer,
-        Role::Reviewer,
-        Role::Office,
-        Role::Council,
-        Role::Decider,
-    ];
+    pub const ALL: [Role; 7] =
+        [Role::Applicant, Role::Coach, Role::Valuer, Role::Reviewer, Role::Office, Role::Council, Role::Decider];
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -14,11 +14,7 @@ pub struct Programme {
 impl Programme {
     /// Stockholm's programme for digital renewal, as decided by the city council.
     pub fn stockholm_2013_2018() -> Self {
-        Self {
-            name: "Program för digital förnyelse 2013–2018".to_owned(),
-            first_year: 2013,
-            last_year: 2018,
-        }
+        Self { name: "Program för digital förnyelse 2013–2018".to_owned(), first_year: 2013, last_year: 2018 }
     }
 
     pub fn contains_year(&self, year: i32) -> bool {
@@ -34,10 +30,7 @@ impl Programme {
         if !self.contains_year(year) {
             errors.push(
                 field,
-                format!(
-                    "Budgetåret måste ligga inom programperioden {}–{}.",
-                    self.first_year, self.last_year
-                ),
+                format!("Budgetåret måste ligga inom programperioden {}–{}.", self.first_year, self.last_year),
             );
         }
     }
@@ -77,18 +70,12 @@ impl Portfolio {
     /// The focus area's full name from the programme (001 §3).
     pub fn name_sv(self) -> &'static str {
         match self {
-            Portfolio::CitizenService => {
-                "Tillgänglighet och service för medborgare, företagande och besök"
-            }
-            Portfolio::Information => {
-                "Förbättrad förmåga att sammanställa, analysera och återanvända information"
-            }
+            Portfolio::CitizenService => "Tillgänglighet och service för medborgare, företagande och besök",
+            Portfolio::Information => "Förbättrad förmåga att sammanställa, analysera och återanvända information",
             Portfolio::SkillsAndUse => {
                 "Utbildning och systemutveckling i syfte att öka och förenkla användning av befintligt it-stöd"
             }
-            Portfolio::Collaboration => {
-                "Samverkan och informationsutbyte med andra myndigheter och organisationer"
-            }
+            Portfolio::Collaboration => "Samverkan och informationsutbyte med andra myndigheter och organisationer",
             Portfolio::Innovation => "Innovativ verksamhetsutveckling med hjälp av it",
         }
     }

@@ -113,8 +113,14 @@ pub const RULES: &[Rule] = &[
         check: |i| {
             let innovation = i.application.portfolio == Portfolio::Innovation;
             match i.application.it_category {
-                ItCategory::Innovative => require(innovation, "Innovativt it-stöd finansieras bara ur portfölj 5, Innovativ verksamhetsutveckling. Byt portfölj."),
-                ItCategory::Differentiating => require(!innovation, "Differentierande it-stöd finansieras ur portföljerna 1–4. Välj den portfölj vars fokusområde projektet stöder."),
+                ItCategory::Innovative => require(
+                    innovation,
+                    "Innovativt it-stöd finansieras bara ur portfölj 5, Innovativ verksamhetsutveckling. Byt portfölj.",
+                ),
+                ItCategory::Differentiating => require(
+                    !innovation,
+                    "Differentierande it-stöd finansieras ur portföljerna 1–4. Välj den portfölj vars fokusområde projektet stöder.",
+                ),
                 ItCategory::Basic => Ok(()),
             }
         },
@@ -123,32 +129,53 @@ pub const RULES: &[Rule] = &[
         code: "people.owner_and_leader",
         field: "project_owner",
         requirement: "Projektägare och projektledare är namngivna.",
-        check: |i| require(filled(&i.details.project_owner) && filled(&i.details.project_leader), "Ange projektägare och projektledare."),
+        check: |i| {
+            require(
+                filled(&i.details.project_owner) && filled(&i.details.project_leader),
+                "Ange projektägare och projektledare.",
+            )
+        },
     },
     Rule {
         code: "project.kind",
         field: "project_kind",
         requirement: "Projekttypen är angiven.",
-        check: |i| require(i.details.project_kind.is_some(), "Ange om projektet är en förstudie, en pilot eller ett genomförande."),
+        check: |i| {
+            require(
+                i.details.project_kind.is_some(),
+                "Ange om projektet är en förstudie, en pilot eller ett genomförande.",
+            )
+        },
     },
     Rule {
         code: "text.problem_and_purpose",
         field: "problem",
         requirement: "Problem och syfte är beskrivna.",
-        check: |i| require(filled(&i.details.problem) && filled(&i.application.purpose), "Beskriv vilket problem projektet löser och vad syftet är."),
+        check: |i| {
+            require(
+                filled(&i.details.problem) && filled(&i.application.purpose),
+                "Beskriv vilket problem projektet löser och vad syftet är.",
+            )
+        },
     },
     Rule {
         code: "text.process_change",
         field: "process_change",
         requirement: "Verksamhetsförändringen som it möjliggör är beskriven.",
-        check: |i| require(filled(&i.details.process_change), "Beskriv vilken förändring i verksamheten projektet möjliggör; it är ett medel, inte en nytta i sig."),
+        check: |i| {
+            require(
+                filled(&i.details.process_change),
+                "Beskriv vilken förändring i verksamheten projektet möjliggör; it är ett medel, inte en nytta i sig.",
+            )
+        },
     },
     Rule {
         code: "goals.contribution_motivated",
         field: "goal_contributions",
         requirement: "Bidraget till kommunfullmäktiges mål är angivet och motiverat.",
         check: |i| {
-            let contributing: Vec<_> = i.details.goal_contributions.iter().filter(|g| g.level != Contribution::None).collect();
+            let contributing: Vec<_> =
+                i.details.goal_contributions.iter().filter(|g| g.level != Contribution::None).collect();
             if contributing.is_empty() {
                 return Err("Ange hur projektet bidrar till minst ett av KF-målen (viss eller stark).".to_owned());
             }
@@ -162,7 +189,12 @@ pub const RULES: &[Rule] = &[
         code: "period.dates",
         field: "start_date",
         requirement: "Projektets start- och slutdatum är angivna.",
-        check: |i| require(i.details.start_date.is_some() && i.details.end_date.is_some(), "Ange projektets start- och slutdatum."),
+        check: |i| {
+            require(
+                i.details.start_date.is_some() && i.details.end_date.is_some(),
+                "Ange projektets start- och slutdatum.",
+            )
+        },
     },
     Rule {
         code: "stages.cover_period",
@@ -188,7 +220,9 @@ pub const RULES: &[Rule] = &[
         code: "amount.positive",
         field: "budget",
         requirement: "Det begärda beloppet är större än noll.",
-        check: |i| require(requested_total(i) > Sek::ZERO, "Fyll i budgeten: det begärda beloppet måste vara större än 0 kr."),
+        check: |i| {
+            require(requested_total(i) > Sek::ZERO, "Fyll i budgeten: det begärda beloppet måste vara större än 0 kr.")
+        },
     },
     Rule {
         code: "frame.exists",
@@ -202,7 +236,10 @@ pub const RULES: &[Rule] = &[
                 .collect();
             require(
                 missing.is_empty(),
-                &format!("Portföljen har ingen ram för {}. Välj ett budgetår som har en ram, eller kontakta projektkontoret.", missing.join(", ")),
+                &format!(
+                    "Portföljen har ingen ram för {}. Välj ett budgetår som har en ram, eller kontakta projektkontoret.",
+                    missing.join(", ")
+                ),
             )
         },
     },
@@ -215,7 +252,10 @@ pub const RULES: &[Rule] = &[
                 match i.details.platforms.iter().find(|(p, _)| *p == platform).and_then(|(_, u)| u.as_ref()) {
                     None => return Err(format!("Ange om projektet återanvänder {}.", platform.name_sv())),
                     Some(PlatformUse::Exception { reference }) if !filled(reference) => {
-                        return Err(format!("Ange diarienumret för det godkända undantaget från {}.", platform.name_sv()));
+                        return Err(format!(
+                            "Ange diarienumret för det godkända undantaget från {}.",
+                            platform.name_sv()
+                        ));
                     }
                     Some(_) => {}
                 }
@@ -229,7 +269,8 @@ pub const RULES: &[Rule] = &[
         requirement: "Systemägare och systemägarrepresentant är namngivna.",
         check: |i| {
             require(
-                !is(i, ItCategory::Differentiating) || (filled(&i.details.system_owner) && filled(&i.details.owner_representative)),
+                !is(i, ItCategory::Differentiating)
+                    || (filled(&i.details.system_owner) && filled(&i.details.owner_representative)),
                 "Ange vilken nämnd eller bolagsstyrelse som blir systemägare, och vem som företräder den.",
             )
         },
@@ -264,17 +305,20 @@ pub const RULES: &[Rule] = &[
         code: "benefit_plan.present",
         field: "benefit_plan",
         requirement: "Det finns en plan för nyttohemtagning.",
-        check: |i| require(!i.details.benefit_plan.is_empty(), "Lägg till minst en nytta i planen för nyttohemtagning: vilken nytta, vem, när och hur."),
+        check: |i| {
+            require(
+                !i.details.benefit_plan.is_empty(),
+                "Lägg till minst en nytta i planen för nyttohemtagning: vilken nytta, vem, när och hur.",
+            )
+        },
     },
     Rule {
         code: "benefit_plan.responsible_unit",
         field: "benefit_plan",
         requirement: "Varje planerad nytta har en ansvarig enhet.",
-        check: |i| {
-            match i.details.benefit_plan.iter().position(|b| b.responsible_unit.is_none()) {
-                Some(row) => Err(format!("Ange ansvarig enhet för nytta {} i planen för nyttohemtagning.", row + 1)),
-                None => Ok(()),
-            }
+        check: |i| match i.details.benefit_plan.iter().position(|b| b.responsible_unit.is_none()) {
+            Some(row) => Err(format!("Ange ansvarig enhet för nytta {} i planen för nyttohemtagning.", row + 1)),
+            None => Ok(()),
         },
     },
     Rule {
@@ -298,20 +342,33 @@ pub const RULES: &[Rule] = &[
         check: |i| {
             let (Some(start), Some(end)) = (i.details.start_date, i.details.end_date) else { return Ok(()) };
             let limit = start.checked_add_months(Months::new(6)).unwrap_or(start);
-            require(!is(i, ItCategory::Innovative) || end <= limit, "Ett innovativt projekt får pågå högst sex månader. Korta perioden eller dela upp projektet.")
+            require(
+                !is(i, ItCategory::Innovative) || end <= limit,
+                "Ett innovativt projekt får pågå högst sex månader. Korta perioden eller dela upp projektet.",
+            )
         },
     },
     Rule {
         code: "innovative.exit_plan",
         field: "exit_plan",
         requirement: "Det finns en plan för avveckling eller integration när projektet slutar.",
-        check: |i| require(!is(i, ItCategory::Innovative) || filled(&i.details.exit_plan), "Beskriv hur lösningen avvecklas eller integreras när det innovativa projektet slutar."),
+        check: |i| {
+            require(
+                !is(i, ItCategory::Innovative) || filled(&i.details.exit_plan),
+                "Beskriv hur lösningen avvecklas eller integreras när det innovativa projektet slutar.",
+            )
+        },
     },
     Rule {
         code: "innovative.lessons_plan",
         field: "lessons_plan",
         requirement: "Det finns en plan för hur lärdomarna tas tillvara.",
-        check: |i| require(!is(i, ItCategory::Innovative) || filled(&i.details.lessons_plan), "Beskriv hur lärdomarna från projektet tas tillvara."),
+        check: |i| {
+            require(
+                !is(i, ItCategory::Innovative) || filled(&i.details.lessons_plan),
+                "Beskriv hur lärdomarna från projektet tas tillvara.",
+            )
+        },
     },
 ];
 

@@ -10,9 +10,30 @@ use serde_json::Value;
 
 /// Crates whose presence means the core could touch the world.
 const FORBIDDEN: &[&str] = &[
-    "rusqlite", "libsqlite3-sys", "rusqlite_migration", "tauri", "wry", "tao", "tokio", "mio", "directories",
-    "dirs", "hyper", "reqwest", "axum", "socket2", "tempfile", "walkdir", "notify", "printpdf", "ureq",
-    "portfolj-store", "portfolj-api", "portfolj-sync", "portfolj-report", "portfolj-cli",
+    "rusqlite",
+    "libsqlite3-sys",
+    "rusqlite_migration",
+    "tauri",
+    "wry",
+    "tao",
+    "tokio",
+    "mio",
+    "directories",
+    "dirs",
+    "hyper",
+    "reqwest",
+    "axum",
+    "socket2",
+    "tempfile",
+    "walkdir",
+    "notify",
+    "printpdf",
+    "ureq",
+    "portfolj-store",
+    "portfolj-api",
+    "portfolj-sync",
+    "portfolj-report",
+    "portfolj-cli",
 ];
 
 fn metadata() -> Value {

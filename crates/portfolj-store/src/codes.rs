@@ -28,11 +28,8 @@ pub trait Code: Sized + Copy + 'static {
 
 impl Code for UnitKind {
     const WHAT: &'static str = "org_unit.kind";
-    const CODES: &'static [(Self, &'static str)] = &[
-        (UnitKind::Department, "department"),
-        (UnitKind::District, "district"),
-        (UnitKind::Company, "company"),
-    ];
+    const CODES: &'static [(Self, &'static str)] =
+        &[(UnitKind::Department, "department"), (UnitKind::District, "district"), (UnitKind::Company, "company")];
 }
 
 impl Code for Role {

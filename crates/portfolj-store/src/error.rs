@@ -9,15 +9,21 @@ pub enum StoreError {
     NotADatabase(PathBuf),
     #[error("Filen {0} är en SQLite-databas från ett annat program. Välj en Portfölj-databas; filen har inte ändrats.")]
     NotPortfolj(PathBuf),
-    #[error("Databasen {path} är skapad av en nyare version av Portfölj (schemaversion {found}, den här versionen klarar {supported}). Uppdatera Portfölj; filen har inte ändrats.")]
+    #[error(
+        "Databasen {path} är skapad av en nyare version av Portfölj (schemaversion {found}, den här versionen klarar {supported}). Uppdatera Portfölj; filen har inte ändrats."
+    )]
     Newer { path: PathBuf, found: i64, supported: i64 },
     #[error("Databasen {path} är skadad ({detail}). Återställ den från en säkerhetskopia; filen har inte ändrats.")]
     Damaged { path: PathBuf, detail: String },
-    #[error("Databasen {path} kunde inte öppnas ({detail}). Kontrollera att mappen finns och att du har skrivrättighet.")]
+    #[error(
+        "Databasen {path} kunde inte öppnas ({detail}). Kontrollera att mappen finns och att du har skrivrättighet."
+    )]
     Open { path: PathBuf, detail: String },
     #[error("Filen {path} kunde inte läsas ({detail}).")]
     Io { path: PathBuf, detail: String },
-    #[error("Databasen {path} kunde inte uppdateras till den nya versionen ({detail}). Inget har ändrats; kontakta förvaltningen av Portfölj.")]
+    #[error(
+        "Databasen {path} kunde inte uppdateras till den nya versionen ({detail}). Inget har ändrats; kontakta förvaltningen av Portfölj."
+    )]
     Migration { path: PathBuf, detail: String },
     #[error("Databasen innehåller ett ogiltigt värde i {what}: {detail}")]
     Corrupt { what: &'static str, detail: String },

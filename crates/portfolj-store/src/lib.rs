@@ -18,9 +18,9 @@ use std::time::Duration;
 use rusqlite::{OpenFlags, Transaction, TransactionBehavior};
 
 pub use error::StoreError;
+pub use migrations::LATEST_VERSION;
 /// The connection type table functions take; use cases name it without depending on rusqlite.
 pub use rusqlite::Connection;
-pub use migrations::LATEST_VERSION;
 
 /// The SQL of every migration, oldest first (for the test that pins applied ones).
 pub fn migration_sources() -> &'static [&'static str] {
@@ -49,9 +49,7 @@ impl Store {
         let existed = check_header(path)?;
         let mut conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| StoreError::open(path, e))?;
         conn.busy_timeout(Duration::from_secs(10)).map_err(|e| StoreError::open(path, e))?;
@@ -61,14 +59,12 @@ impl Store {
         // Only now may anything be written.
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
             .map_err(|e| StoreError::open(path, e))?;
-        migrations::MIGRATIONS.to_latest(&mut conn).map_err(|e| StoreError::Migration {
-            path: path.to_owned(),
-            detail: e.to_string(),
-        })?;
+        migrations::MIGRATIONS
+            .to_latest(&mut conn)
+            .map_err(|e| StoreError::Migration { path: path.to_owned(), detail: e.to_string() })?;
         // Written once: a write on every open would change the file even when nothing else does.
-        let application_id: i64 = conn
-            .pragma_query_value(None, "application_id", |row| row.get(0))
-            .map_err(|e| StoreError::open(path, e))?;
+        let application_id: i64 =
+            conn.pragma_query_value(None, "application_id", |row| row.get(0)).map_err(|e| StoreError::open(path, e))?;
         if application_id != APPLICATION_ID {
             conn.pragma_update(None, "application_id", APPLICATION_ID).map_err(|e| StoreError::open(path, e))?;
         }
@@ -86,10 +82,7 @@ impl Store {
         &mut self,
         work: impl FnOnce(&Transaction<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StoreError::from)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
         let value = work(&tx)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
@@ -148,9 +141,8 @@ fn check_existing(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     }
     if version < LATEST_VERSION {
         // About to migrate: make sure the pages we will rewrite are sound.
-        let verdict: String = conn
-            .query_row("PRAGMA quick_check(1)", [], |row| row.get(0))
-            .map_err(|e| StoreError::damaged(path, e))?;
+        let verdict: String =
+            conn.query_row("PRAGMA quick_check(1)", [], |row| row.get(0)).map_err(|e| StoreError::damaged(path, e))?;
         if verdict != "ok" {
             return Err(StoreError::Damaged { path: path.to_owned(), detail: verdict });
         }

@@ -119,7 +119,9 @@ fn applications_are_listed_filtered_and_counted() {
     let mut store = seeded(&path);
     store
         .write(|tx| {
-            for (n, title, p) in [(10, "E-tjänst för bygglov", Portfolio::CitizenService), (11, "LIS-rapporter", Portfolio::Information)] {
+            for (n, title, p) in
+                [(10, "E-tjänst för bygglov", Portfolio::CitizenService), (11, "LIS-rapporter", Portfolio::Information)]
+            {
                 let app = application(n, title, p);
                 application::insert(tx, &app)?;
                 application::insert_event(tx, &app.creation_event("Ansökan skapad.".into()))?;
@@ -130,17 +132,26 @@ fn applications_are_listed_filtered_and_counted() {
     store
         .read(|tx| {
             let all = application::list(tx, &ApplicationFilter::default())?;
-            assert_eq!(all.iter().map(|l| l.application.title.as_str()).collect::<Vec<_>>(), ["LIS-rapporter", "E-tjänst för bygglov"]);
+            assert_eq!(
+                all.iter().map(|l| l.application.title.as_str()).collect::<Vec<_>>(),
+                ["LIS-rapporter", "E-tjänst för bygglov"]
+            );
             assert_eq!(all[0].unit_name, "Trafikkontoret");
             let text = ApplicationFilter { text: Some("BYGG".into()), ..Default::default() };
             assert_eq!(application::list(tx, &text)?.len(), 1);
             let p2 = ApplicationFilter { portfolio: Some(Portfolio::Information), ..Default::default() };
-            assert_eq!(application::list(tx, &p2)?[0].application, application(11, "LIS-rapporter", Portfolio::Information));
+            assert_eq!(
+                application::list(tx, &p2)?[0].application,
+                application(11, "LIS-rapporter", Portfolio::Information)
+            );
             let counts = application::count_by_portfolio_year_state(tx)?;
-            assert_eq!(counts, vec![
-                (Portfolio::CitizenService, 2014, ApplicationState::Draft, 1),
-                (Portfolio::Information, 2014, ApplicationState::Draft, 1),
-            ]);
+            assert_eq!(
+                counts,
+                vec![
+                    (Portfolio::CitizenService, 2014, ApplicationState::Draft, 1),
+                    (Portfolio::Information, 2014, ApplicationState::Draft, 1),
+                ]
+            );
             let events = application::events(tx, ApplicationId(Uuid::from_u128(10)))?;
             assert_eq!(events.len(), 1);
             assert_eq!(events[0].actor_name, "Anna Lind");
@@ -299,8 +310,19 @@ fn search_finds_words_in_the_indexed_text_with_prefixes_and_filters() {
         .read(|tx| {
             let words = |w: &[&str]| w.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
             let found = application::search(tx, &words(&["belys", "MOBILEN"]), &ApplicationFilter::default(), 50)?;
-            assert_eq!(found.iter().map(|l| l.application.title.as_str()).collect::<Vec<_>>(), vec!["Felanmälan i gatu- och parkmiljö"]);
-            assert!(application::search(tx, &words(&["\"; DROP TABLE application; --"]), &ApplicationFilter::default(), 50)?.is_empty());
+            assert_eq!(
+                found.iter().map(|l| l.application.title.as_str()).collect::<Vec<_>>(),
+                vec!["Felanmälan i gatu- och parkmiljö"]
+            );
+            assert!(
+                application::search(
+                    tx,
+                    &words(&["\"; DROP TABLE application; --"]),
+                    &ApplicationFilter::default(),
+                    50
+                )?
+                .is_empty()
+            );
             let p2 = ApplicationFilter { portfolio: Some(Portfolio::Information), ..Default::default() };
             assert!(application::search(tx, &words(&["belysning"]), &p2, 50)?.is_empty());
             Ok::<_, StoreError>(())

@@ -231,7 +231,10 @@ pub struct MessageDto {
 /// damaged) is an error, never silently an empty application.
 pub(crate) fn parse_document<T: for<'de> Deserialize<'de>>(what: &str, json: &str) -> Result<T, crate::ApiError> {
     serde_json::from_str(json).map_err(|e| {
-        crate::ApiError::new(crate::ErrorCode::Storage, format!("{what} i databasen kunde inte läsas ({e}). Återställ databasen från en säkerhetskopia."))
+        crate::ApiError::new(
+            crate::ErrorCode::Storage,
+            format!("{what} i databasen kunde inte läsas ({e}). Återställ databasen från en säkerhetskopia."),
+        )
     })
 }
 
@@ -272,7 +275,11 @@ impl ApplicationDetailsDto {
                 if goal.is_none() {
                     e.push("goal_contributions", format!("Okänt mål \"{}\"; välj KF1, KF2 eller KF3.", g.goal));
                 }
-                goal.map(|goal| core::GoalContribution { goal, level: g.level.into(), motivation: g.motivation.trim().to_owned() })
+                goal.map(|goal| core::GoalContribution {
+                    goal,
+                    level: g.level.into(),
+                    motivation: g.motivation.trim().to_owned(),
+                })
             })
             .collect();
         let platforms = self
@@ -297,7 +304,10 @@ impl ApplicationDetailsDto {
                 if percent.is_err() {
                     e.push("operations_split", "Ange andelen i procent, till exempel 62,5.");
                 }
-                Some(core::OperationsShare { unit: unit(&s.unit_id, "operations_split", &mut e)?, percent: percent.ok()? })
+                Some(core::OperationsShare {
+                    unit: unit(&s.unit_id, "operations_split", &mut e)?,
+                    percent: percent.ok()?,
+                })
             })
             .collect();
         let benefit_plan = self
@@ -305,7 +315,11 @@ impl ApplicationDetailsDto {
             .iter()
             .map(|b| core::PlannedBenefit {
                 benefit: b.benefit.trim().to_owned(),
-                responsible_unit: b.responsible_unit_id.as_deref().filter(|u| !u.is_empty()).and_then(|u| unit(u, "benefit_plan", &mut e)),
+                responsible_unit: b
+                    .responsible_unit_id
+                    .as_deref()
+                    .filter(|u| !u.is_empty())
+                    .and_then(|u| unit(u, "benefit_plan", &mut e)),
                 when: b.when.trim().to_owned(),
                 how: b.how.trim().to_owned(),
             })
@@ -332,7 +346,11 @@ impl ApplicationDetailsDto {
             target_groups: self.target_groups.trim().to_owned(),
             process_change: self.process_change.trim().to_owned(),
             goal_contributions,
-            co_benefiting_units: self.co_benefiting_unit_ids.iter().filter_map(|u| unit(u, "co_benefiting_unit_ids", &mut e)).collect(),
+            co_benefiting_units: self
+                .co_benefiting_unit_ids
+                .iter()
+                .filter_map(|u| unit(u, "co_benefiting_unit_ids", &mut e))
+                .collect(),
             platforms,
             system_owner: self.system_owner.trim().to_owned(),
             owner_representative: self.owner_representative.trim().to_owned(),
@@ -352,11 +370,9 @@ impl ApplicationDetailsDto {
             budget,
             exit_plan: self.exit_plan.trim().to_owned(),
             lessons_plan: self.lessons_plan.trim().to_owned(),
-            previous_application: self
-                .previous_application_id
-                .as_deref()
-                .filter(|u| !u.is_empty())
-                .and_then(|id| id.parse().map_err(|_| e.push("previous_application_id", "Den tidigare ansökan finns inte.")).ok()),
+            previous_application: self.previous_application_id.as_deref().filter(|u| !u.is_empty()).and_then(|id| {
+                id.parse().map_err(|_| e.push("previous_application_id", "Den tidigare ansökan finns inte.")).ok()
+            }),
         };
         (details, e)
     }

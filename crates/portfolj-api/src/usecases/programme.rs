@@ -1,7 +1,7 @@
 //! Reading the programme's reference data and the overview.
 
-use portfolj_store::tables::{application, frame, org, programme};
 use portfolj_store::Connection;
+use portfolj_store::tables::{application, frame, org, programme};
 
 use crate::dto::{CouncilGoalDto, FocusAreaDto, FrameDto, OverviewDto, ProgrammeDto, StateCountDto, UnitDto};
 use crate::usecases::session;

@@ -3,8 +3,8 @@
 //! person may be chosen, so every role can be tried.
 
 use portfolj_core::{Actor, Person, PersonId};
-use portfolj_store::tables::{org, setting};
 use portfolj_store::Connection;
+use portfolj_store::tables::{org, setting};
 
 use crate::dto::{PersonDto, SessionDto};
 use crate::{Api, ApiError, ErrorCode};

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-
 use portfolj_api::dto::*;
 use portfolj_api::{ApiErrorDto, FieldErrorDto, for_each_dto};
 use ts_rs::{Config, TS};
@@ -45,6 +44,10 @@ fn generated_typescript_is_current() {
     assert!(
         actual == expected,
         "ui/src/generated is stale; run `cargo xtask types` and commit the result.\nstale or extra: {:?}",
-        actual.keys().filter(|k| actual.get(*k) != expected.get(*k)).chain(expected.keys().filter(|k| !actual.contains_key(*k))).collect::<Vec<_>>()
+        actual
+            .keys()
+            .filter(|k| actual.get(*k) != expected.get(*k))
+            .chain(expected.keys().filter(|k| !actual.contains_key(*k)))
+            .collect::<Vec<_>>()
     );
 }

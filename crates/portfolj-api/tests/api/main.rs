@@ -73,7 +73,9 @@ pub(crate) fn act_as(f: &Fixture, role: &str, unit: Option<&str>) -> Value {
         .as_array()
         .expect("people")
         .iter()
-        .find(|p| p["roles"].as_array().expect("roles").contains(&json!(role)) && unit.is_none_or(|u| p["unit_name"] == u))
+        .find(|p| {
+            p["roles"].as_array().expect("roles").contains(&json!(role)) && unit.is_none_or(|u| p["unit_name"] == u)
+        })
         .expect("persona with role")
         .clone();
     ok(f, "persona.switch", json!({"person_id": person["id"]}));
@@ -137,7 +139,8 @@ fn the_overview_has_frames_for_every_portfolio_and_year_and_counts_every_applica
     let frames = overview["frames"].as_array().expect("frames");
     assert_eq!(frames.len(), 5 * 6);
     assert_eq!(frames[0]["amount"], "45000000.00");
-    let counted: u64 = overview["state_counts"].as_array().expect("counts").iter().map(|c| c["count"].as_u64().expect("n")).sum();
+    let counted: u64 =
+        overview["state_counts"].as_array().expect("counts").iter().map(|c| c["count"].as_u64().expect("n")).sum();
     assert_eq!(counted, applications(&f).len() as u64);
 }
 
@@ -261,8 +264,12 @@ fn any_json() -> impl Strategy<Value = Value> {
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
             prop::collection::btree_map(
                 prop_oneof![
-                    Just("title".to_owned()), Just("id".to_owned()), Just("portfolio".to_owned()),
-                    Just("requested_amount".to_owned()), Just("to".to_owned()), "[a-z_]{1,8}"
+                    Just("title".to_owned()),
+                    Just("id".to_owned()),
+                    Just("portfolio".to_owned()),
+                    Just("requested_amount".to_owned()),
+                    Just("to".to_owned()),
+                    "[a-z_]{1,8}"
                 ],
                 inner,
                 0..5

@@ -54,7 +54,11 @@ fn failing_codes(f: &Fixture, id: &str) -> Vec<String> {
 fn autosave_keeps_the_working_copy_and_sets_the_amount_from_the_budget() {
     let f = demo();
     let (id, basics) = draft(&f);
-    let saved = ok(&f, "application.update", json!({"id": id, "basics": basics, "details": complete_details(&f, "Trafikkontoret")}));
+    let saved = ok(
+        &f,
+        "application.update",
+        json!({"id": id, "basics": basics, "details": complete_details(&f, "Trafikkontoret")}),
+    );
     assert_eq!(saved["requested_amount"], "950000.00");
     assert_eq!(saved["details"]["problem"], "Felanmälningar kommer på papper och telefon.");
     assert_eq!(saved["editable"], true);
@@ -79,7 +83,11 @@ fn a_new_draft_fails_readiness_and_cannot_be_submitted_with_the_same_message_eve
 fn submitting_freezes_a_version_that_judges_see_and_editing_stops() {
     let f = demo();
     let (id, basics) = draft(&f);
-    ok(&f, "application.update", json!({"id": id, "basics": basics, "details": complete_details(&f, "Trafikkontoret")}));
+    ok(
+        &f,
+        "application.update",
+        json!({"id": id, "basics": basics, "details": complete_details(&f, "Trafikkontoret")}),
+    );
     assert_eq!(failing_codes(&f, &id), Vec::<String>::new());
     let submitted = ok(&f, "application.submit", json!({"id": id}));
     assert_eq!((submitted["state"].as_str(), submitted["versions"].as_u64()), (Some("submitted"), Some(1)));
@@ -120,12 +128,24 @@ fn a_komplettering_round_trip_makes_version_2_and_the_diff_shows_the_change() {
     ok(&f, "application.update", json!({"id": id, "basics": basics, "details": revised}));
     let resubmitted = ok(&f, "application.submit", json!({"id": id}));
     assert_eq!(resubmitted["versions"], 2);
-    let history: Vec<&str> = resubmitted["events"].as_array().expect("events").iter().map(|e| e["reason"].as_str().expect("reason")).collect();
-    assert!(history.iter().any(|r| r.starts_with("Inlämnad som version 2 av projektcoach Ali Hassan för Trafikkontoret")), "{history:?}");
+    let history: Vec<&str> = resubmitted["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .map(|e| e["reason"].as_str().expect("reason"))
+        .collect();
+    assert!(
+        history.iter().any(|r| r.starts_with("Inlämnad som version 2 av projektcoach Ali Hassan för Trafikkontoret")),
+        "{history:?}"
+    );
     let diff = ok(&f, "application.diff", json!({"id": id, "from": 1, "to": 2}));
-    assert_eq!(diff, json!([{"field": "details.benefit_plan[0].how", "before": "Statistik", "after": "Kontaktcentrets statistik per månad"}]));
+    assert_eq!(
+        diff,
+        json!([{"field": "details.benefit_plan[0].how", "before": "Statistik", "after": "Kontaktcentrets statistik per månad"}])
+    );
     let thread = ok(&f, "application.thread", json!({"id": id}));
-    let kinds: Vec<&str> = thread.as_array().expect("thread").iter().map(|m| m["kind"].as_str().expect("kind")).collect();
+    let kinds: Vec<&str> =
+        thread.as_array().expect("thread").iter().map(|m| m["kind"].as_str().expect("kind")).collect();
     assert_eq!(kinds, vec!["question", "answer"]);
 }
 
@@ -180,7 +200,12 @@ fn search_finds_words_from_the_purpose_and_filters() {
     assert_eq!(hits.as_array().expect("hits").len(), 1);
     let purpose_hits = ok(&f, "application.search", json!({"query": "anmäla trasig"}));
     assert_eq!(purpose_hits[0]["id"], json!(id));
-    assert!(ok(&f, "application.search", json!({"query": "gatlyktorna", "portfolio": 5})).as_array().expect("hits").is_empty());
+    assert!(
+        ok(&f, "application.search", json!({"query": "gatlyktorna", "portfolio": 5}))
+            .as_array()
+            .expect("hits")
+            .is_empty()
+    );
     assert_eq!(err(&f, "application.search", json!({"query": " ,. "})).code.as_str(), "validation");
 }
 
@@ -223,7 +248,11 @@ fn a_coach_creating_for_an_applicant_is_recorded_as_such() {
 fn attachments_are_checked_stored_frozen_and_readable_by_judges() {
     let f = demo();
     let (id, basics) = draft(&f);
-    ok(&f, "application.update", json!({"id": id, "basics": basics, "details": complete_details(&f, "Trafikkontoret")}));
+    ok(
+        &f,
+        "application.update",
+        json!({"id": id, "basics": basics, "details": complete_details(&f, "Trafikkontoret")}),
+    );
     let pdf = "JVBERi0xLjcKJcOkw7zDtsOf"; // "%PDF-1.7\n%äüöß"
     let list = ok(&f, "application.attachments.add", json!({"id": id, "name": "Förstudie.pdf", "content_base64": pdf}));
     assert_eq!(list[0]["media_type"], "application/pdf");
@@ -240,7 +269,10 @@ fn attachments_are_checked_stored_frozen_and_readable_by_judges() {
     let attachment_id = seen["attachments"][0]["id"].clone();
     let file = ok(&f, "application.attachments.get", json!({"attachment_id": attachment_id}));
     assert_eq!(file["content_base64"], pdf);
-    assert_eq!(err(&f, "application.attachments.remove", json!({"id": id, "attachment_id": attachment_id})).code.as_str(), "forbidden");
+    assert_eq!(
+        err(&f, "application.attachments.remove", json!({"id": id, "attachment_id": attachment_id})).code.as_str(),
+        "forbidden"
+    );
 }
 
 fn ok_err_code(f: &Fixture, args: Value) -> String {

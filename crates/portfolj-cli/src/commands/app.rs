@@ -154,16 +154,24 @@ pub fn run(api: &Api, command: AppCommand, json: bool) -> Result<(), ApiError> {
                     })
                     .collect();
                 output::table(&["", "Regel", "Meddelande"], &rows);
-                let verdict = if readiness["ready"].as_bool() == Some(true) { "Klar att lämna in." } else { "Inte klar att lämna in." };
+                let verdict = if readiness["ready"].as_bool() == Some(true) {
+                    "Klar att lämna in."
+                } else {
+                    "Inte klar att lämna in."
+                };
                 output::line(verdict);
             }
         }
         AppCommand::Attach { id, file } => {
-            let bytes = std::fs::read(&file)
-                .map_err(|e| ApiError::new(ErrorCode::BadArguments, format!("Kunde inte läsa {}: {e}", file.display())))?;
+            let bytes = std::fs::read(&file).map_err(|e| {
+                ApiError::new(ErrorCode::BadArguments, format!("Kunde inte läsa {}: {e}", file.display()))
+            })?;
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let content_base64 = base64::engine::general_purpose::STANDARD.encode(bytes);
-            let list = api.call("application.attachments.add", json!({ "id": id, "name": name, "content_base64": content_base64 }))?;
+            let list = api.call(
+                "application.attachments.add",
+                json!({ "id": id, "name": name, "content_base64": content_base64 }),
+            )?;
             attachments(&list, json);
         }
         AppCommand::Attachments { id } => {
@@ -200,7 +208,10 @@ pub fn run(api: &Api, command: AppCommand, json: bool) -> Result<(), ApiError> {
             };
             for assignment in set {
                 let (field, value) = assignment.split_once('=').ok_or_else(|| {
-                    ApiError::new(ErrorCode::BadArguments, format!("--set {assignment}: skriv FÄLT=VÄRDE, till exempel problem=\"…\"."))
+                    ApiError::new(
+                        ErrorCode::BadArguments,
+                        format!("--set {assignment}: skriv FÄLT=VÄRDE, till exempel problem=\"…\"."),
+                    )
                 })?;
                 if !details_doc[field].is_string() {
                     return Err(ApiError::new(
@@ -210,7 +221,8 @@ pub fn run(api: &Api, command: AppCommand, json: bool) -> Result<(), ApiError> {
                 }
                 details_doc[field] = json!(value);
             }
-            let saved = api.call("application.update", json!({ "id": id, "basics": basics, "details": details_doc }))?;
+            let saved =
+                api.call("application.update", json!({ "id": id, "basics": basics, "details": details_doc }))?;
             show(saved, json);
         }
         AppCommand::New { title, unit, portfolio, category, year, amount, purpose } => {
@@ -262,7 +274,12 @@ fn show(a: Value, json: bool) {
         return;
     }
     output::line(&format!("{}  ({})", text(&a, "title"), text(&a, "id")));
-    output::line(&format!("Enhet: {}   Portfölj: {}   År: {}", text(&a, "unit_name"), a["portfolio"], a["fiscal_year"]));
+    output::line(&format!(
+        "Enhet: {}   Portfölj: {}   År: {}",
+        text(&a, "unit_name"),
+        a["portfolio"],
+        a["fiscal_year"]
+    ));
     output::line(&format!("Belopp: {}   Status: {}", money(text(&a, "requested_amount")), text(&a, "state")));
     output::line(&format!("Syfte: {}", text(&a, "purpose")));
     events(&a);
@@ -275,7 +292,14 @@ fn attachments(list: &Value, json: bool) {
     }
     let rows: Vec<Vec<String>> = items(list)
         .iter()
-        .map(|a| vec![text(a, "id").to_owned(), text(a, "name").to_owned(), a["size"].to_string(), text(a, "added_by").to_owned()])
+        .map(|a| {
+            vec![
+                text(a, "id").to_owned(),
+                text(a, "name").to_owned(),
+                a["size"].to_string(),
+                text(a, "added_by").to_owned(),
+            ]
+        })
         .collect();
     output::table(&["Id", "Fil", "Byte", "Bifogad av"], &rows);
 }
@@ -284,7 +308,12 @@ fn events(a: &Value) {
     let rows: Vec<Vec<String>> = items(&a["events"])
         .iter()
         .map(|e| {
-            vec![text(e, "at").to_owned(), text(e, "actor_name").to_owned(), text(e, "to_state").to_owned(), text(e, "reason").to_owned()]
+            vec![
+                text(e, "at").to_owned(),
+                text(e, "actor_name").to_owned(),
+                text(e, "to_state").to_owned(),
+                text(e, "reason").to_owned(),
+            ]
         })
         .collect();
     output::table(&["Tid", "Vem", "Till", "Varför"], &rows);

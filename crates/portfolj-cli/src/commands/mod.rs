@@ -56,9 +56,8 @@ pub fn run(api: Api, command: Command, json: bool, db: &Path) -> Result<(), ApiE
         Command::Persona { command } => persona::run(&api, command, json),
         Command::Serve(args) => serve::run(api, args),
         Command::Call { command, args } => {
-            let args: Value = serde_json::from_str(&args).map_err(|e| {
-                ApiError::new(ErrorCode::BadArguments, format!("Argumenten är inte giltig JSON: {e}"))
-            })?;
+            let args: Value = serde_json::from_str(&args)
+                .map_err(|e| ApiError::new(ErrorCode::BadArguments, format!("Argumenten är inte giltig JSON: {e}")))?;
             output::json(&api.call(&command, args)?);
             Ok(())
         }
@@ -82,10 +81,8 @@ fn programme(api: &Api, json: bool) -> Result<(), ApiError> {
     }
     output::line(&format!("{} ({}–{})", text(&p, "name"), p["first_year"], p["last_year"]));
     output::line("");
-    let rows: Vec<Vec<String>> = items(&p["focus_areas"])
-        .iter()
-        .map(|f| vec![f["portfolio"].to_string(), text(f, "name").to_owned()])
-        .collect();
+    let rows: Vec<Vec<String>> =
+        items(&p["focus_areas"]).iter().map(|f| vec![f["portfolio"].to_string(), text(f, "name").to_owned()]).collect();
     output::table(&["Portfölj", "Fokusområde"], &rows);
     output::line("");
     let rows: Vec<Vec<String>> = items(&p["council_goals"])
@@ -112,7 +109,12 @@ fn overview(api: &Api, json: bool) -> Result<(), ApiError> {
                 .filter(|c| c["portfolio"] == f["portfolio"] && c["year"] == f["year"])
                 .filter_map(|c| c["count"].as_u64())
                 .sum();
-            vec![f["portfolio"].to_string(), f["year"].to_string(), app::money(text(f, "amount")), applications.to_string()]
+            vec![
+                f["portfolio"].to_string(),
+                f["year"].to_string(),
+                app::money(text(f, "amount")),
+                applications.to_string(),
+            ]
         })
         .collect();
     output::table(&["Portfölj", "År", "Ram", "Ansökningar"], &rows);

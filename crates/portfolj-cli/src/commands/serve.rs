@@ -59,9 +59,8 @@ async fn serve(api: Api, args: ServeArgs) -> Result<(), ApiError> {
         app = app.fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html"))));
     }
     let internal = |e: std::io::Error| ApiError::new(ErrorCode::Internal, format!("Bryggan kunde inte starta: {e}"));
-    let listener = tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, args.port)))
-        .await
-        .map_err(internal)?;
+    let listener =
+        tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, args.port))).await.map_err(internal)?;
     let address = listener.local_addr().map_err(internal)?;
     output::notice(&format!("Portfölj-bryggan lyssnar på http://{address}/#token={token}\nAvsluta med Ctrl+C."));
     axum::serve(listener, app)
@@ -73,12 +72,7 @@ async fn serve(api: Api, args: ServeArgs) -> Result<(), ApiError> {
 }
 
 /// One API call from the browser.
-async fn call(
-    State(bridge): State<Bridge>,
-    Path(command): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+async fn call(State(bridge): State<Bridge>, Path(command): Path<String>, headers: HeaderMap, body: Bytes) -> Response {
     if let Err(e) = authorize(&bridge, &headers) {
         return failure(&e);
     }

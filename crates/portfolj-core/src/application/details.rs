@@ -64,7 +64,9 @@ pub enum PlatformUse {
     /// The platform has nothing to do with this project.
     NotApplicable,
     /// Not reused although relevant: allowed only under an approved exception.
-    Exception { reference: String },
+    Exception {
+        reference: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

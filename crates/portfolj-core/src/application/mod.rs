@@ -92,10 +92,7 @@ impl ApplicationState {
     /// An application can be withdrawn until it has been decided.
     fn is_before_decision(self) -> bool {
         use ApplicationState::*;
-        matches!(
-            self,
-            Idea | Draft | Submitted | SupplementRequested | Valued | InReview | Proposed | ReferredBack
-        )
+        matches!(self, Idea | Draft | Submitted | SupplementRequested | Valued | InReview | Proposed | ReferredBack)
     }
 }
 
@@ -125,9 +122,7 @@ impl Transition {
         match (self.from, self.to) {
             (Idea, Draft) | (Draft, Submitted) | (SupplementRequested, Submitted) => applicant_side,
             (ReferredBack, Draft) => applicant_side,
-            (Submitted, SupplementRequested) => {
-                Some(Permitted::Roles(&[Role::Office, Role::Coach, Role::Valuer]))
-            }
+            (Submitted, SupplementRequested) => Some(Permitted::Roles(&[Role::Office, Role::Coach, Role::Valuer])),
             (Submitted, Valued) => Some(Permitted::Roles(&[Role::Valuer])),
             (Valued, InReview) | (InReview, Proposed) => office,
             (Proposed, Granted) | (Proposed, Rejected) | (Proposed, ReferredBack) => office,
@@ -204,11 +199,7 @@ pub struct NewApplication {
 
 impl NewApplicationInput {
     /// Checks every field and reports all problems at once, each with a Swedish message.
-    pub fn validate(
-        self,
-        programme: &Programme,
-        units: &[OrgUnit],
-    ) -> Result<NewApplication, ValidationErrors> {
+    pub fn validate(self, programme: &Programme, units: &[OrgUnit]) -> Result<NewApplication, ValidationErrors> {
         let mut errors = ValidationErrors::default();
         let title = self.title.trim().to_owned();
         if title.is_empty() {
@@ -225,25 +216,22 @@ impl NewApplicationInput {
             errors.push("portfolio", "Välj en av programmets fem portföljer (1–5).");
         }
         programme.check_year(self.fiscal_year, "fiscal_year", &mut errors);
-        let amount = Sek::parse(&self.requested_amount)
-            .map_err(|e| errors.push("requested_amount", e.to_string()))
-            .ok();
+        let amount =
+            Sek::parse(&self.requested_amount).map_err(|e| errors.push("requested_amount", e.to_string())).ok();
         let purpose = self.purpose.trim().to_owned();
         if purpose.chars().count() > MAX_PURPOSE_CHARS {
             errors.push("purpose", format!("Syftet får vara högst {MAX_PURPOSE_CHARS} tecken."));
         }
         match (unit, portfolio, amount) {
-            (Some(unit), Some(portfolio), Some(requested_amount)) if errors.is_empty() => {
-                Ok(NewApplication {
-                    title,
-                    unit,
-                    portfolio,
-                    it_category: self.it_category,
-                    fiscal_year: self.fiscal_year,
-                    requested_amount,
-                    purpose,
-                })
-            }
+            (Some(unit), Some(portfolio), Some(requested_amount)) if errors.is_empty() => Ok(NewApplication {
+                title,
+                unit,
+                portfolio,
+                it_category: self.it_category,
+                fiscal_year: self.fiscal_year,
+                requested_amount,
+                purpose,
+            }),
             _ => Err(errors),
         }
     }
@@ -366,7 +354,15 @@ impl Application {
         let transition = Transition { from: self.state, to };
         transition.authorize(actor, self.unit)?;
         let reason = reason.trim();
-        if reason.is_empty() && matches!(to, ApplicationState::Withdrawn | ApplicationState::SupplementRequested | ApplicationState::Rejected | ApplicationState::ReferredBack) {
+        if reason.is_empty()
+            && matches!(
+                to,
+                ApplicationState::Withdrawn
+                    | ApplicationState::SupplementRequested
+                    | ApplicationState::Rejected
+                    | ApplicationState::ReferredBack
+            )
+        {
             let mut errors = ValidationErrors::default();
             errors.push("reason", format!("Ange varför ansökan blir {}.", to.name_sv()));
             return Err(DomainError::Invalid(errors));

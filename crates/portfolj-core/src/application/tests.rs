@@ -196,6 +196,7 @@ fn every_transition_is_allowed_or_refused_exactly_as_the_lifecycle_says() {
 #[test]
 fn an_applicant_of_another_unit_is_refused_every_applicant_side_move() {
     let other = actor(&[Role::Applicant], 2);
-    let result = Transition { from: ApplicationState::Draft, to: ApplicationState::Submitted }.authorize(&other, UnitId(Uuid::from_u128(1)));
+    let result = Transition { from: ApplicationState::Draft, to: ApplicationState::Submitted }
+        .authorize(&other, UnitId(Uuid::from_u128(1)));
     assert!(matches!(result, Err(DomainError::Forbidden(_))));
 }

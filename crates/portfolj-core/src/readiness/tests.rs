@@ -5,7 +5,9 @@ use uuid::Uuid;
 
 use super::*;
 use crate::application::ApplicationState;
-use crate::application::details::{GoalContribution, OperationsShare, Platform, PlannedBenefit, ProjectKind, Risk, YearBudget, Level};
+use crate::application::details::{
+    GoalContribution, Level, OperationsShare, PlannedBenefit, Platform, ProjectKind, Risk, YearBudget,
+};
 use crate::frame::Frame;
 use crate::ids::{ApplicationId, PersonId, UnitId};
 use crate::programme::CouncilGoal;
@@ -41,7 +43,13 @@ fn application() -> Application {
 }
 
 fn year(y: i32) -> YearBudget {
-    YearBudget { year: y, internal_time: sek(300_000), external_services: sek(500_000), licences: sek(50_000), equipment: sek(50_000) }
+    YearBudget {
+        year: y,
+        internal_time: sek(300_000),
+        external_services: sek(500_000),
+        licences: sek(50_000),
+        equipment: sek(50_000),
+    }
 }
 
 /// An application that passes every rule.
@@ -57,7 +65,11 @@ fn details() -> ApplicationDetails {
         target_groups: "Fastighetsägare".into(),
         process_change: "Handläggaren får kompletta ansökningar.".into(),
         goal_contributions: vec![
-            GoalContribution { goal: CouncilGoal::Kf1, level: Contribution::Strong, motivation: "Enklare för företag.".into() },
+            GoalContribution {
+                goal: CouncilGoal::Kf1,
+                level: Contribution::Strong,
+                motivation: "Enklare för företag.".into(),
+            },
             GoalContribution { goal: CouncilGoal::Kf3, level: Contribution::None, motivation: String::new() },
         ],
         co_benefiting_units: vec![unit(2)],
@@ -69,8 +81,18 @@ fn details() -> ApplicationDetails {
             OperationsShare { unit: unit(1), percent: Decimal::new(625, 1) },
             OperationsShare { unit: unit(2), percent: Decimal::new(375, 1) },
         ],
-        benefit_plan: vec![PlannedBenefit { benefit: "Färre kompletteringar".into(), responsible_unit: Some(unit(1)), when: "2015".into(), how: "Mäts i ärendesystemet".into() }],
-        risks: vec![Risk { description: "Låg användning".into(), likelihood: Level::Medium, consequence: Level::High, mitigation: "Kampanj".into() }],
+        benefit_plan: vec![PlannedBenefit {
+            benefit: "Färre kompletteringar".into(),
+            responsible_unit: Some(unit(1)),
+            when: "2015".into(),
+            how: "Mäts i ärendesystemet".into(),
+        }],
+        risks: vec![Risk {
+            description: "Låg användning".into(),
+            likelihood: Level::Medium,
+            consequence: Level::High,
+            mitigation: "Kampanj".into(),
+        }],
         budget: vec![year(2014)],
         exit_plan: String::new(),
         lessons_plan: String::new(),
@@ -81,7 +103,9 @@ fn details() -> ApplicationDetails {
 fn frames() -> Vec<Frame> {
     Portfolio::ALL
         .into_iter()
-        .flat_map(|p| (2013..=2016).map(move |y| Frame { portfolio: p, year: y, amount: sek(10_000_000), sub_frames: vec![] }))
+        .flat_map(|p| {
+            (2013..=2016).map(move |y| Frame { portfolio: p, year: y, amount: sek(10_000_000), sub_frames: vec![] })
+        })
         .collect()
 }
 
@@ -119,7 +143,9 @@ type Mutation = fn(&mut Application, &mut ApplicationDetails);
 /// A named mutation of the passing fixture.
 macro_rules! change {
     (|$a:pat_param, $d:pat_param| $body:expr) => {
-        (|$a: &mut Application, $d: &mut ApplicationDetails| { $body; }) as Mutation
+        (|$a: &mut Application, $d: &mut ApplicationDetails| {
+            $body;
+        }) as Mutation
     };
 }
 

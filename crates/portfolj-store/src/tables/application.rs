@@ -1,8 +1,6 @@
 //! Applications and their event history.
 
-use portfolj_core::{
-    Application, ApplicationEvent, ApplicationId, ApplicationState, ItCategory, Portfolio, UnitId,
-};
+use portfolj_core::{Application, ApplicationEvent, ApplicationId, ApplicationState, ItCategory, Portfolio, UnitId};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::frame::{portfolio, sek};
@@ -64,7 +62,12 @@ pub fn insert(conn: &Connection, app: &Application) -> Result<(), StoreError> {
 
 /// Stores the editable parts of an application: its basics and its details document,
 /// and refreshes its search entry.
-pub fn update_content(conn: &Connection, app: &Application, details: &str, search_text: &str) -> Result<(), StoreError> {
+pub fn update_content(
+    conn: &Connection,
+    app: &Application,
+    details: &str,
+    search_text: &str,
+) -> Result<(), StoreError> {
     conn.prepare_cached(
         "UPDATE application SET title = ?2, unit_id = ?3, portfolio = ?4, it_category = ?5, fiscal_year = ?6,
              requested_amount_ore = ?7, purpose = ?8, updated_at = ?9, details = ?10
@@ -87,8 +90,9 @@ pub fn update_content(conn: &Connection, app: &Application, details: &str, searc
 
 /// Replaces the application's entry in the full-text index.
 pub fn index(conn: &Connection, id: ApplicationId, title: &str, text: &str) -> Result<(), StoreError> {
-    let rowid: i64 =
-        conn.prepare_cached("SELECT rowid FROM application WHERE id = ?1")?.query_row([id.to_string()], |r| r.get(0))?;
+    let rowid: i64 = conn
+        .prepare_cached("SELECT rowid FROM application WHERE id = ?1")?
+        .query_row([id.to_string()], |r| r.get(0))?;
     conn.prepare_cached("DELETE FROM application_search WHERE rowid = ?1")?.execute([rowid])?;
     conn.prepare_cached("INSERT INTO application_search (rowid, title, body) VALUES (?1, ?2, ?3)")?
         .execute(params![rowid, title, text])?;
@@ -105,7 +109,12 @@ pub fn details(conn: &Connection, id: ApplicationId) -> Result<Option<String>, S
 
 /// Applications whose words match every word of `words` (prefix match), best match
 /// first, within `filter`.
-pub fn search(conn: &Connection, words: &[String], filter: &ApplicationFilter, limit: u32) -> Result<Vec<Listed>, StoreError> {
+pub fn search(
+    conn: &Connection,
+    words: &[String],
+    filter: &ApplicationFilter,
+    limit: u32,
+) -> Result<Vec<Listed>, StoreError> {
     // Each word quoted as an FTS5 string with a prefix star: user text never reaches the
     // query syntax.
     let query: Vec<String> = words.iter().map(|w| format!("\"{}\"*", w.replace('"', "\"\""))).collect();
@@ -140,8 +149,11 @@ pub fn search(conn: &Connection, words: &[String], filter: &ApplicationFilter, l
 
 /// Stores a new state (and the time of the change) of an existing application.
 pub fn update_state(conn: &Connection, app: &Application) -> Result<(), StoreError> {
-    conn.prepare_cached("UPDATE application SET state = ?2, updated_at = ?3 WHERE id = ?1")?
-        .execute(params![app.id.to_string(), app.state.code(), time_text(app.updated_at)])?;
+    conn.prepare_cached("UPDATE application SET state = ?2, updated_at = ?3 WHERE id = ?1")?.execute(params![
+        app.id.to_string(),
+        app.state.code(),
+        time_text(app.updated_at)
+    ])?;
     Ok(())
 }
 

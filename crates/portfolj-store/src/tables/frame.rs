@@ -17,8 +17,8 @@ pub fn put(conn: &Connection, frame: &Frame) -> Result<(), StoreError> {
     .execute(params![frame.portfolio.number(), frame.year, frame.amount.to_ore()])?;
     conn.prepare_cached("DELETE FROM sub_frame WHERE portfolio = ?1 AND year = ?2")?
         .execute(params![frame.portfolio.number(), frame.year])?;
-    let mut sub = conn
-        .prepare_cached("INSERT INTO sub_frame (portfolio, year, part, amount_ore) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut sub =
+        conn.prepare_cached("INSERT INTO sub_frame (portfolio, year, part, amount_ore) VALUES (?1, ?2, ?3, ?4)")?;
     for s in &frame.sub_frames {
         sub.execute(params![frame.portfolio.number(), frame.year, s.part.code(), s.amount.to_ore()])?;
     }

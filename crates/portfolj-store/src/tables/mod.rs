@@ -26,7 +26,5 @@ pub(crate) fn time_text(at: DateTime<Utc>) -> String {
 }
 
 pub(crate) fn parse_time(what: &'static str, text: &str) -> Result<DateTime<Utc>, StoreError> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| StoreError::corrupt(what, e))
+    DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc)).map_err(|e| StoreError::corrupt(what, e))
 }

@@ -10,17 +10,19 @@ use crate::StoreError;
 use crate::codes::Code;
 
 pub fn insert_unit(conn: &Connection, unit: &OrgUnit) -> Result<(), StoreError> {
-    conn.prepare_cached("INSERT INTO org_unit (id, name, kind) VALUES (?1, ?2, ?3)")?
-        .execute(params![unit.id.to_string(), unit.name, unit.kind.code()])?;
+    conn.prepare_cached("INSERT INTO org_unit (id, name, kind) VALUES (?1, ?2, ?3)")?.execute(params![
+        unit.id.to_string(),
+        unit.name,
+        unit.kind.code()
+    ])?;
     Ok(())
 }
 
 /// All units, by name.
 pub fn units(conn: &Connection) -> Result<Vec<OrgUnit>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT id, name, kind FROM org_unit ORDER BY name")?;
-    let rows = stmt.query_map([], |row| {
-        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?))
-    })?;
+    let rows =
+        stmt.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?)))?;
     rows.map(|row| {
         let (id, name, kind) = row?;
         Ok(OrgUnit { id: parse_id("org_unit.id", &id)?, name, kind: UnitKind::from_code(&kind)? })
@@ -29,8 +31,12 @@ pub fn units(conn: &Connection) -> Result<Vec<OrgUnit>, StoreError> {
 }
 
 pub fn insert_person(conn: &Connection, person: &Person) -> Result<(), StoreError> {
-    conn.prepare_cached("INSERT INTO person (id, name, email, unit_id) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![person.id.to_string(), person.name, person.email, person.unit.to_string()])?;
+    conn.prepare_cached("INSERT INTO person (id, name, email, unit_id) VALUES (?1, ?2, ?3, ?4)")?.execute(params![
+        person.id.to_string(),
+        person.name,
+        person.email,
+        person.unit.to_string()
+    ])?;
     let mut role = conn.prepare_cached("INSERT INTO person_role (person_id, role) VALUES (?1, ?2)")?;
     for r in &person.roles {
         role.execute(params![person.id.to_string(), r.code()])?;
@@ -47,9 +53,8 @@ pub fn people(conn: &Connection) -> Result<Vec<Person>, StoreError> {
         roles.entry(person).or_default().push(Role::from_code(&role)?);
     }
     let mut stmt = conn.prepare_cached("SELECT id, name, email, unit_id FROM person ORDER BY name, email")?;
-    let rows = stmt.query_map([], |row| {
-        Ok((row.get::<_, String>(0)?, row.get(1)?, row.get(2)?, row.get::<_, String>(3)?))
-    })?;
+    let rows =
+        stmt.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get(1)?, row.get(2)?, row.get::<_, String>(3)?)))?;
     rows.map(|row| {
         let (id, name, email, unit) = row?;
         let mut person_roles = roles.remove(&id).unwrap_or_default();

@@ -13,9 +13,8 @@ pub fn put(conn: &Connection, programme: &Programme) -> Result<(), StoreError> {
              first_year = excluded.first_year, last_year = excluded.last_year",
         params![programme.name, programme.first_year, programme.last_year],
     )?;
-    let mut area = conn.prepare_cached(
-        "INSERT OR REPLACE INTO focus_area (portfolio, name, short_name) VALUES (?1, ?2, ?3)",
-    )?;
+    let mut area =
+        conn.prepare_cached("INSERT OR REPLACE INTO focus_area (portfolio, name, short_name) VALUES (?1, ?2, ?3)")?;
     for p in Portfolio::ALL {
         area.execute(params![p.number(), p.name_sv(), p.short_name_sv()])?;
     }
@@ -45,9 +44,8 @@ pub struct FocusAreaRow {
 
 pub fn focus_areas(conn: &Connection) -> Result<Vec<FocusAreaRow>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT portfolio, name, short_name FROM focus_area ORDER BY portfolio")?;
-    let rows = stmt.query_map([], |row| {
-        Ok(FocusAreaRow { portfolio: row.get(0)?, name: row.get(1)?, short_name: row.get(2)? })
-    })?;
+    let rows = stmt
+        .query_map([], |row| Ok(FocusAreaRow { portfolio: row.get(0)?, name: row.get(1)?, short_name: row.get(2)? }))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 

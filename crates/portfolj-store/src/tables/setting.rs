@@ -13,9 +13,7 @@ pub mod key {
 }
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
-    Ok(conn
-        .query_row("SELECT value FROM local_setting WHERE key = ?1", [key], |row| row.get(0))
-        .optional()?)
+    Ok(conn.query_row("SELECT value FROM local_setting WHERE key = ?1", [key], |row| row.get(0)).optional()?)
 }
 
 pub fn set(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {

@@ -93,7 +93,13 @@ pub fn add_message(
     Ok(())
 }
 
-pub fn add_note(conn: &Connection, id: ApplicationId, at: DateTime<Utc>, author: PersonId, body: &str) -> Result<(), StoreError> {
+pub fn add_note(
+    conn: &Connection,
+    id: ApplicationId,
+    at: DateTime<Utc>,
+    author: PersonId,
+    body: &str,
+) -> Result<(), StoreError> {
     conn.prepare_cached("INSERT INTO coach_note (application_id, at, author_id, body) VALUES (?1, ?2, ?3, ?4)")?
         .execute(params![id.to_string(), time_text(at), author.to_string(), body])?;
     Ok(())
@@ -101,12 +107,20 @@ pub fn add_note(conn: &Connection, id: ApplicationId, at: DateTime<Utc>, author:
 
 /// The komplettering thread, oldest first.
 pub fn thread(conn: &Connection, id: ApplicationId) -> Result<Vec<Message>, StoreError> {
-    messages(conn, "SELECT m.at, m.author_id, p.name, m.kind, m.body FROM application_message m JOIN person p ON p.id = m.author_id WHERE m.application_id = ?1 ORDER BY m.id", id)
+    messages(
+        conn,
+        "SELECT m.at, m.author_id, p.name, m.kind, m.body FROM application_message m JOIN person p ON p.id = m.author_id WHERE m.application_id = ?1 ORDER BY m.id",
+        id,
+    )
 }
 
 /// Coach notes, oldest first.
 pub fn notes(conn: &Connection, id: ApplicationId) -> Result<Vec<Message>, StoreError> {
-    messages(conn, "SELECT n.at, n.author_id, p.name, 'note', n.body FROM coach_note n JOIN person p ON p.id = n.author_id WHERE n.application_id = ?1 ORDER BY n.id", id)
+    messages(
+        conn,
+        "SELECT n.at, n.author_id, p.name, 'note', n.body FROM coach_note n JOIN person p ON p.id = n.author_id WHERE n.application_id = ?1 ORDER BY n.id",
+        id,
+    )
 }
 
 fn messages(conn: &Connection, sql: &str, id: ApplicationId) -> Result<Vec<Message>, StoreError> {
@@ -183,27 +197,57 @@ pub fn attachments(conn: &Connection, id: ApplicationId) -> Result<Vec<Attachmen
     })?;
     rows.map(|row| {
         let (id, name, media_type, size, sha256, added_at, added_by_name) = row?;
-        Ok(Attachment { id, name, media_type, size, sha256, added_at: parse_time("attachment.added_at", &added_at)?, added_by_name })
+        Ok(Attachment {
+            id,
+            name,
+            media_type,
+            size,
+            sha256,
+            added_at: parse_time("attachment.added_at", &added_at)?,
+            added_by_name,
+        })
     })
     .collect()
 }
 
-/// An attachment's application, name, media type and content, also when removed (a
-/// frozen version may still show it).
-pub fn attachment_content(conn: &Connection, id: &str) -> Result<Option<(ApplicationId, String, String, Vec<u8>)>, StoreError> {
+/// A stored file: the application it belongs to, its name, media type and bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachmentContent {
+    pub application: ApplicationId,
+    pub name: String,
+    pub media_type: String,
+    pub content: Vec<u8>,
+}
+
+/// An attachment's content, also when removed (a frozen version may still show it).
+pub fn attachment_content(conn: &Connection, id: &str) -> Result<Option<AttachmentContent>, StoreError> {
     let found = conn
         .prepare_cached("SELECT application_id, name, media_type, content FROM attachment WHERE id = ?1")?
         .query_row([id], |row| Ok((row.get::<_, String>(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
         .optional()?;
     found
-        .map(|(app, name, media_type, content)| Ok((parse_id("attachment.application_id", &app)?, name, media_type, content)))
+        .map(|(app, name, media_type, content)| {
+            Ok(AttachmentContent {
+                application: parse_id("attachment.application_id", &app)?,
+                name,
+                media_type,
+                content,
+            })
+        })
         .transpose()
 }
 
 /// Removes an attachment from the working copy; returns whether there was one to remove.
-pub fn remove_attachment(conn: &Connection, application: ApplicationId, id: &str, at: DateTime<Utc>) -> Result<bool, StoreError> {
+pub fn remove_attachment(
+    conn: &Connection,
+    application: ApplicationId,
+    id: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, StoreError> {
     let changed = conn
-        .prepare_cached("UPDATE attachment SET removed_at = ?3 WHERE id = ?2 AND application_id = ?1 AND removed_at IS NULL")?
+        .prepare_cached(
+            "UPDATE attachment SET removed_at = ?3 WHERE id = ?2 AND application_id = ?1 AND removed_at IS NULL",
+        )?
         .execute(params![application.to_string(), id, time_text(at)])?;
     Ok(changed == 1)
 }

@@ -86,13 +86,16 @@ impl Api {
     /// A file's content, for whoever may read the application it belongs to.
     pub fn attachment(&self, attachment_id: &str) -> Result<AttachmentContentDto, ApiError> {
         self.store().read(|tx| {
-            let (application, name, media_type, content) =
-                work::attachment_content(tx, attachment_id)?.ok_or_else(|| ApiError::not_found("Bilagan"))?;
-            let shown = read(tx, application, &session::actor(tx)?)?;
+            let file = work::attachment_content(tx, attachment_id)?.ok_or_else(|| ApiError::not_found("Bilagan"))?;
+            let shown = read(tx, file.application, &session::actor(tx)?)?;
             if !shown.attachments.iter().any(|a| a.id == attachment_id) {
                 return Err(ApiError::not_found("Bilagan"));
             }
-            Ok(AttachmentContentDto { name, media_type, content_base64: STANDARD.encode(content) })
+            Ok(AttachmentContentDto {
+                name: file.name,
+                media_type: file.media_type,
+                content_base64: STANDARD.encode(file.content),
+            })
         })
     }
 }

@@ -11,9 +11,9 @@ use portfolj_core::{
     Actor, Application, ApplicationId, ApplicationState, Frame, NewApplicationInput, OrgUnit, Portfolio, Programme,
     Role,
 };
+use portfolj_store::Connection;
 use portfolj_store::tables::application::{self as table, ApplicationFilter};
 use portfolj_store::tables::{frame, org};
-use portfolj_store::Connection;
 use uuid::Uuid;
 
 use crate::dto::{
@@ -114,7 +114,10 @@ pub(crate) fn parse_application_id(text: &str) -> Result<ApplicationId, ApiError
 const REAPPLICABLE: [ApplicationState; 2] = [ApplicationState::Rejected, ApplicationState::ReferredBack];
 
 /// The earlier application with the reason recorded when it was decided.
-pub(crate) fn previous_application(conn: &Connection, id: ApplicationId) -> Result<Option<PreviousApplicationDto>, ApiError> {
+pub(crate) fn previous_application(
+    conn: &Connection,
+    id: ApplicationId,
+) -> Result<Option<PreviousApplicationDto>, ApiError> {
     let Some(listed) = table::get(conn, id)? else { return Ok(None) };
     let decision = table::events(conn, id)?.into_iter().rev().find(|e| REAPPLICABLE.contains(&e.event.to_state));
     Ok(Some(PreviousApplicationDto {
@@ -128,7 +131,11 @@ pub(crate) fn previous_application(conn: &Connection, id: ApplicationId) -> Resu
 }
 
 /// A re-application may only point at another application that was rejected or sent back.
-pub(crate) fn check_previous(conn: &Connection, app: ApplicationId, previous: Option<ApplicationId>) -> Result<(), ApiError> {
+pub(crate) fn check_previous(
+    conn: &Connection,
+    app: ApplicationId,
+    previous: Option<ApplicationId>,
+) -> Result<(), ApiError> {
     let Some(previous) = previous else { return Ok(()) };
     let state = table::get(conn, previous)?.map(|l| l.application.state);
     if previous != app && state.is_some_and(|s| REAPPLICABLE.contains(&s)) {
@@ -193,8 +200,9 @@ pub(crate) fn read(conn: &Connection, id: ApplicationId, actor: &Actor) -> Resul
 pub(crate) fn portfolio_filter(number: Option<u8>) -> Result<Option<Portfolio>, ApiError> {
     number
         .map(|n| {
-            Portfolio::from_number(i64::from(n))
-                .ok_or_else(|| ApiError::new(ErrorCode::BadArguments, "Portföljen finns inte. Välj en av portföljerna 1–5."))
+            Portfolio::from_number(i64::from(n)).ok_or_else(|| {
+                ApiError::new(ErrorCode::BadArguments, "Portföljen finns inte. Välj en av portföljerna 1–5.")
+            })
         })
         .transpose()
 }

@@ -13,7 +13,10 @@ use portfolj_store::tables::application::{self as table, ApplicationFilter};
 use portfolj_store::tables::work::{self, Version};
 use serde_json::Value;
 
-use super::{Context, authored, check_previous, on_applicant_side, parse_application_id, portfolio_filter, read, transition_in, unit_filter};
+use super::{
+    Context, authored, check_previous, on_applicant_side, parse_application_id, portfolio_filter, read, transition_in,
+    unit_filter,
+};
 use crate::dto::{
     ApplicationDetailsDto, ApplicationDto, ApplicationSummaryDto, ApplicationVersionDto, DiffArgsDto, FieldChangeDto,
     MessageDto, NewApplicationDto, NoteArgsDto, ReadinessDto, RuleResultDto, SearchArgsDto, SupplementArgsDto,
@@ -50,7 +53,11 @@ fn require_applicant_side(actor: &Actor, app: &Application) -> Result<(), ApiErr
     }
 }
 
-fn readiness_of(context: &Context, app: &Application, details: &ApplicationDetailsDto) -> Result<Vec<RuleOutcome>, ApiError> {
+fn readiness_of(
+    context: &Context,
+    app: &Application,
+    details: &ApplicationDetailsDto,
+) -> Result<Vec<RuleOutcome>, ApiError> {
     let details = details.to_core()?;
     Ok(readiness::check(&ReadinessInput {
         application: app,
@@ -237,7 +244,12 @@ impl Api {
                 ready: readiness::failures(&outcomes).is_empty(),
                 rules: outcomes
                     .into_iter()
-                    .map(|o| RuleResultDto { code: o.code.to_owned(), field: o.field.to_owned(), ok: o.ok, message: o.message })
+                    .map(|o| RuleResultDto {
+                        code: o.code.to_owned(),
+                        field: o.field.to_owned(),
+                        ok: o.ok,
+                        message: o.message,
+                    })
                     .collect(),
             })
         })
@@ -262,7 +274,11 @@ impl Api {
             read(tx, id, &session::actor(tx)?)?;
             Ok(work::versions(tx, id)?
                 .iter()
-                .map(|v| VersionSummaryDto { number: v.number, frozen_at: time(v.frozen_at), frozen_by: v.frozen_by_name.clone() })
+                .map(|v| VersionSummaryDto {
+                    number: v.number,
+                    frozen_at: time(v.frozen_at),
+                    frozen_by: v.frozen_by_name.clone(),
+                })
                 .collect())
         })
     }
@@ -351,7 +367,10 @@ impl Api {
         if actor.has_any(&[Role::Coach, Role::Office]) {
             Ok(())
         } else {
-            Err(ApiError::new(ErrorCode::Forbidden, "Coachanteckningar är bara för projektcoacher och projektkontoret."))
+            Err(ApiError::new(
+                ErrorCode::Forbidden,
+                "Coachanteckningar är bara för projektcoacher och projektkontoret.",
+            ))
         }
     }
 

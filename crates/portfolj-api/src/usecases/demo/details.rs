@@ -26,7 +26,12 @@ const RISKS: &[(&str, &str)] = &[
 ];
 
 /// Details that pass every readiness rule, or (for a draft) leave some of them open.
-pub(super) fn details(g: &mut Generator, app: &Application, units: &[OrgUnit], complete: bool) -> ApplicationDetailsDto {
+pub(super) fn details(
+    g: &mut Generator,
+    app: &Application,
+    units: &[OrgUnit],
+    complete: bool,
+) -> ApplicationDetailsDto {
     let year = app.fiscal_year;
     let innovative = app.it_category == ItCategory::Innovative;
     let kronor = app.requested_amount.as_decimal().trunc().to_string().parse::<i64>().unwrap_or(0);
@@ -46,8 +51,11 @@ pub(super) fn details(g: &mut Generator, app: &Application, units: &[OrgUnit], c
             1..=5 => PlatformUseDto::Reused,
             _ => PlatformUseDto::NotApplicable,
         };
-        let exception_reference =
-            if usage == PlatformUseDto::Exception { format!("Dnr 031-{}/{}", g.rng.random_range(100..3000), year - 1) } else { String::new() };
+        let exception_reference = if usage == PlatformUseDto::Exception {
+            format!("Dnr 031-{}/{}", g.rng.random_range(100..3000), year - 1)
+        } else {
+            String::new()
+        };
         PlatformChoiceDto { platform, usage: Some(usage), exception_reference }
     };
     let mut d = ApplicationDetailsDto {
@@ -56,20 +64,42 @@ pub(super) fn details(g: &mut Generator, app: &Application, units: &[OrgUnit], c
         project_kind: Some(if innovative { ProjectKindDto::Pilot } else { ProjectKindDto::Implementation }),
         start_date: Some(format!("{year}-02-01")),
         end_date: Some(if innovative { format!("{year}-07-31") } else { format!("{year}-11-30") }),
-        problem: format!("I dag sköter {unit_name} detta med manuella rutiner och pappersblanketter, vilket ger långa ledtider och många kompletteringar."),
+        problem: format!(
+            "I dag sköter {unit_name} detta med manuella rutiner och pappersblanketter, vilket ger långa ledtider och många kompletteringar."
+        ),
         capabilities: "Digital ärendehantering med självservice för medborgaren.".into(),
         target_groups: "Medborgare, företag och handläggare.".into(),
         process_change: "Handläggarna får kompletta ärenden digitalt och kan avgöra enkla ärenden direkt.".into(),
         goal_contributions: vec![
-            GoalContributionDto { goal: "KF1".into(), level: ContributionDto::Strong, motivation: "Tjänsten blir tillgänglig dygnet runt.".into() },
-            GoalContributionDto { goal: "KF2".into(), level: ContributionDto::Some, motivation: "Högre kvalitet i ärendena.".into() },
-            GoalContributionDto { goal: "KF3".into(), level: ContributionDto::Strong, motivation: "Lägre kostnad per ärende.".into() },
+            GoalContributionDto {
+                goal: "KF1".into(),
+                level: ContributionDto::Strong,
+                motivation: "Tjänsten blir tillgänglig dygnet runt.".into(),
+            },
+            GoalContributionDto {
+                goal: "KF2".into(),
+                level: ContributionDto::Some,
+                motivation: "Högre kvalitet i ärendena.".into(),
+            },
+            GoalContributionDto {
+                goal: "KF3".into(),
+                level: ContributionDto::Strong,
+                motivation: "Lägre kostnad per ärende.".into(),
+            },
         ],
         co_benefiting_unit_ids: if shared { vec![partner.id.to_string()] } else { vec![] },
-        platforms: vec![platform(g, PlatformDto::EServicePlatform), platform(g, PlatformDto::IdPortal), platform(g, PlatformDto::Lis)],
+        platforms: vec![
+            platform(g, PlatformDto::EServicePlatform),
+            platform(g, PlatformDto::IdPortal),
+            platform(g, PlatformDto::Lis),
+        ],
         system_owner: format!("Nämnden för {unit_name}"),
         owner_representative: random_name(g),
-        owner_accepted_on: if innovative { None } else { Some(format!("{}-11-{:02}", year - 1, g.rng.random_range(1..=28))) },
+        owner_accepted_on: if innovative {
+            None
+        } else {
+            Some(format!("{}-11-{:02}", year - 1, g.rng.random_range(1..=28)))
+        },
         operations_split: if innovative {
             vec![]
         } else if shared {
@@ -86,7 +116,12 @@ pub(super) fn details(g: &mut Generator, app: &Application, units: &[OrgUnit], c
             when: format!("Från {}", year + 1),
             how: how.into(),
         }],
-        risks: vec![RiskDto { description: risk.into(), likelihood: LevelDto::Medium, consequence: LevelDto::Medium, mitigation: mitigation.into() }],
+        risks: vec![RiskDto {
+            description: risk.into(),
+            likelihood: LevelDto::Medium,
+            consequence: LevelDto::Medium,
+            mitigation: mitigation.into(),
+        }],
         budget: vec![YearBudgetDto {
             year,
             internal_time: internal.to_string(),
@@ -94,8 +129,16 @@ pub(super) fn details(g: &mut Generator, app: &Application, units: &[OrgUnit], c
             licences: licences.to_string(),
             equipment: equipment.to_string(),
         }],
-        exit_plan: if innovative { "Avvecklas om piloten inte visar nytta; annars integreras lösningen i ordinarie förvaltning.".into() } else { String::new() },
-        lessons_plan: if innovative { "Lärdomarna redovisas till projektkontoret och sprids i stadens nätverk.".into() } else { String::new() },
+        exit_plan: if innovative {
+            "Avvecklas om piloten inte visar nytta; annars integreras lösningen i ordinarie förvaltning.".into()
+        } else {
+            String::new()
+        },
+        lessons_plan: if innovative {
+            "Lärdomarna redovisas till projektkontoret och sprids i stadens nätverk.".into()
+        } else {
+            String::new()
+        },
         previous_application_id: None,
     };
     if !complete {

@@ -11,15 +11,17 @@ use portfolj_core::{
     Actor, ApplicationState, Frame, ItCategory, NewApplicationInput, OrgUnit, Person, PersonId, Portfolio,
     PortfolioPart, Programme, Role, Sek, SubFrame, UnitId,
 };
+use portfolj_store::Connection;
 use portfolj_store::tables::{frame, org, programme, setting};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use portfolj_store::Connection;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::dto::NewApplicationDto;
-use crate::usecases::application::{Context, Start, create_in, request_supplement_in, submit_in, transition_in, update_in};
+use crate::usecases::application::{
+    Context, Start, create_in, request_supplement_in, submit_in, transition_in, update_in,
+};
 use crate::{Api, ApiError, ErrorCode};
 
 /// How much data to generate.
@@ -178,7 +180,7 @@ fn cast(g: &mut Generator, units: &[OrgUnit], at: DateTime<Utc>) -> Cast {
     person(g, "Per Holm".into(), slk, &[Role::Office]);
     let coach = person(g, "Sara Lindqvist".into(), slk, &[Role::Coach]);
     person(g, "Ali Hassan".into(), slk, &[Role::Coach]);
-    let valuers = vec![
+    let valuers = [
         person(g, "Gustav Öberg".into(), slk, &[Role::Valuer]),
         person(g, "Helena Nyström".into(), service, &[Role::Valuer]),
     ];
@@ -314,11 +316,12 @@ fn application(
         _ if index % 13 == 7 => ItCategory::Basic,
         _ => ItCategory::Differentiating,
     };
-    let mut target = if index < ApplicationState::ALL.len() { ApplicationState::ALL[index] } else { state_for(g, year) };
+    let mut target =
+        if index < ApplicationState::ALL.len() { ApplicationState::ALL[index] } else { state_for(g, year) };
     if category == ItCategory::Basic {
         // Basic IT is not eligible for portfolio money: such applications cannot be
         // submitted, and are left as drafts or withdrawn.
-        target = if index % 2 == 0 { ApplicationState::Withdrawn } else { ApplicationState::Draft };
+        target = if index.is_multiple_of(2) { ApplicationState::Withdrawn } else { ApplicationState::Draft };
     }
     let title = match (count <= 40, round) {
         (true, _) => title.to_owned(),
@@ -386,9 +389,7 @@ fn actor_for<'a>(step: ApplicationState, cast: &'a Cast, applicant: &'a Actor, u
     use ApplicationState::*;
     match step {
         Submitted | Withdrawn | Draft => applicant,
-        Valued | SupplementRequested => {
-            cast.valuers.iter().find(|v| v.unit != unit).unwrap_or(&cast.office)
-        }
+        Valued | SupplementRequested => cast.valuers.iter().find(|v| v.unit != unit).unwrap_or(&cast.office),
         _ => &cast.office,
     }
 }
