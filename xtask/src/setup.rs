@@ -24,6 +24,7 @@ const DEBIAN_PACKAGES: &[&str] = &[
     "qpdf",
     "poppler-utils",
     "minisign",
+    "sqlite3",
     "fonts-dejavu-core",
 ];
 

@@ -34,6 +34,7 @@ pub const COMMANDS: &[&str] = &[
     "application.attachments.add",
     "application.attachments.remove",
     "application.attachments.get",
+    "audit.verify",
     "demo.init",
 ];
 
@@ -126,6 +127,7 @@ impl Api {
             "application.attachments.get" => {
                 reply(self.attachment(&parse::<AttachmentIdArgs>(command, args)?.attachment_id))
             }
+            "audit.verify" => reply(self.verify_audit_log()),
             "demo.init" => {
                 let a: DemoArgs = parse(command, args)?;
                 reply(self.init_demo(a.scale, a.seed))

@@ -229,3 +229,28 @@ fn edit_and_search_and_history_from_the_command_line() {
     let bad = portfolj(&db, &["app", "edit", &id, "--set", "risks=ingen"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn audit_verify_passes_on_a_demo_database_and_names_an_edited_entry() {
+    let (_dir, db) = demo_db();
+    let out = portfolj(&db, &["audit", "verify"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Granskningsloggen är hel"));
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    conn.execute("UPDATE audit_log SET detail = detail || ' ' WHERE seq = 17", []).expect("tamper");
+    drop(conn);
+    let out = portfolj(&db, &["audit", "verify"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bruten vid post 17"), "{err}");
+}
+
+#[test]
+fn audit_verify_catches_a_deleted_entry() {
+    let (_dir, db) = demo_db();
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    conn.execute("DELETE FROM audit_log WHERE seq = 5", []).expect("delete");
+    drop(conn);
+    let err = String::from_utf8_lossy(&portfolj(&db, &["audit", "verify"]).stderr).into_owned();
+    assert!(err.contains("bruten vid post 5"), "{err}");
+}

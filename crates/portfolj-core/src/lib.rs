@@ -7,6 +7,7 @@
 
 pub mod application;
 pub mod attachment;
+pub mod audit;
 pub mod error;
 pub mod frame;
 pub mod ids;

@@ -9,9 +9,10 @@ pub const SOURCES: &[&str] = &[
     include_str!("../migrations/0001_foundation.sql"),
     include_str!("../migrations/0002_application_work.sql"),
     include_str!("../migrations/0003_attachment.sql"),
+    include_str!("../migrations/0004_audit_log.sql"),
 ];
 
-const STEPS: &[M<'static>] = &[M::up(SOURCES[0]), M::up(SOURCES[1]), M::up(SOURCES[2])];
+const STEPS: &[M<'static>] = &[M::up(SOURCES[0]), M::up(SOURCES[1]), M::up(SOURCES[2]), M::up(SOURCES[3])];
 
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);
 

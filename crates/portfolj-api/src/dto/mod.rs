@@ -312,6 +312,19 @@ impl ApplicationDto {
     }
 }
 
+/// The result of checking the audit log's hash chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AuditReportDto {
+    pub ok: bool,
+    /// Entries verified before the first break (all of them when `ok`).
+    pub entries: u32,
+    /// The last entry's hash when `ok`: it travels in bundles and is printed on memos.
+    pub head: String,
+    /// The first entry that is not as it was written.
+    pub broken_at: Option<u32>,
+    pub message: String,
+}
+
 /// Calls `$m!(Type)` for every transport type, so the list of generated TypeScript
 /// files is written once.
 #[macro_export]
@@ -368,7 +381,8 @@ macro_rules! for_each_dto {
             AttachmentDto,
             NewAttachmentDto,
             AttachmentRefDto,
-            AttachmentContentDto
+            AttachmentContentDto,
+            AuditReportDto
         )
     };
 }

@@ -1,6 +1,7 @@
 //! The use cases, one module per area. Each public function is one transaction.
 
 pub mod application;
+pub mod audit;
 pub mod demo;
 pub mod programme;
 pub mod session;

@@ -72,12 +72,16 @@ impl Api {
 
     /// Act as another demo person from now on.
     pub fn switch_persona(&self, person: PersonId) -> Result<SessionDto, ApiError> {
+        let now = self.clock.now();
         self.store().write(|tx| {
             require_demo(tx)?;
+            let before = actor(tx)?;
             if org::person(tx, person)?.is_none() {
                 return Err(ApiError::not_found("Personen"));
             }
             setting::set(tx, setting::key::ACTING_PERSON, &person.to_string())?;
+            let detail = serde_json::json!({ "from": before.person.to_string() });
+            crate::usecases::audit::record(tx, now, person, "session.switch", &person.to_string(), &detail)?;
             session_of(tx)
         })
     }

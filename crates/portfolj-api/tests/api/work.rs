@@ -278,3 +278,25 @@ fn attachments_are_checked_stored_frozen_and_readable_by_judges() {
 fn ok_err_code(f: &Fixture, args: Value) -> String {
     err(f, "application.attachments.add", args).code.as_str().to_owned()
 }
+
+#[test]
+fn every_change_is_appended_to_the_audit_log_and_the_chain_verifies() {
+    let f = demo();
+    let before = ok(&f, "audit.verify", json!({}));
+    assert_eq!(before["ok"], true);
+    let (id, basics) = draft(&f);
+    ok(
+        &f,
+        "application.update",
+        json!({"id": id, "basics": basics, "details": complete_details(&f, "Trafikkontoret")}),
+    );
+    ok(&f, "application.submit", json!({"id": id}));
+    let after = ok(&f, "audit.verify", json!({}));
+    assert_eq!(after["ok"], true);
+    // create, update, transition to submitted, freeze of version 1
+    assert_eq!(after["entries"].as_u64().expect("n") - before["entries"].as_u64().expect("n"), 4);
+    assert_ne!(after["head"], before["head"]);
+    let refused = err(&f, "application.submit", json!({"id": id}));
+    assert_eq!(refused.code.as_str(), "conflict");
+    assert_eq!(ok(&f, "audit.verify", json!({}))["entries"], after["entries"], "a refused change logs nothing");
+}

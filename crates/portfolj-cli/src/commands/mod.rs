@@ -35,6 +35,11 @@ pub enum Command {
         #[command(subcommand)]
         command: persona::PersonaCommand,
     },
+    /// The tamper-evident audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Serve the UI and the API to a browser on 127.0.0.1 (for browser tests and UI work).
     Serve(serve::ServeArgs),
     /// Run any API command with JSON arguments, exactly as the UI does.
@@ -47,6 +52,12 @@ pub enum Command {
     },
 }
 
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Check every entry of the hash chain; names the first entry that was changed.
+    Verify,
+}
+
 pub fn run(api: Api, command: Command, json: bool, db: &Path) -> Result<(), ApiError> {
     match command {
         Command::Demo { command } => demo::run(&api, command, json, db),
@@ -55,6 +66,7 @@ pub fn run(api: Api, command: Command, json: bool, db: &Path) -> Result<(), ApiE
         Command::Overview => overview(&api, json),
         Command::Persona { command } => persona::run(&api, command, json),
         Command::Serve(args) => serve::run(api, args),
+        Command::Audit { command: AuditCommand::Verify } => audit_verify(&api, json),
         Command::Call { command, args } => {
             let args: Value = serde_json::from_str(&args)
                 .map_err(|e| ApiError::new(ErrorCode::BadArguments, format!("Argumenten är inte giltig JSON: {e}")))?;
@@ -118,5 +130,19 @@ fn overview(api: &Api, json: bool) -> Result<(), ApiError> {
         })
         .collect();
     output::table(&["Portfölj", "År", "Ram", "Ansökningar"], &rows);
+    Ok(())
+}
+
+/// Prints the verdict; a broken chain is an error (exit code 2) so scripts notice.
+fn audit_verify(api: &Api, json: bool) -> Result<(), ApiError> {
+    let report = api.call("audit.verify", Value::Null)?;
+    if report["ok"].as_bool() != Some(true) {
+        return Err(ApiError::new(ErrorCode::Conflict, text(&report, "message")));
+    }
+    if json {
+        output::json(&report);
+    } else {
+        output::line(text(&report, "message"));
+    }
     Ok(())
 }

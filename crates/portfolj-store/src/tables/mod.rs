@@ -2,6 +2,7 @@
 //! transaction derefs to one) so the caller decides the transaction boundary.
 
 pub mod application;
+pub mod audit;
 pub mod frame;
 pub mod org;
 pub mod programme;

@@ -8,11 +8,10 @@ use portfolj_core::{ApplicationId, ValidationErrors, attachment};
 use portfolj_store::Connection;
 use portfolj_store::tables::application as table;
 use portfolj_store::tables::work;
-use sha2::{Digest, Sha256};
 
 use super::{parse_application_id, read};
 use crate::dto::{AttachmentContentDto, AttachmentDto, AttachmentRefDto, NewAttachmentDto, time};
-use crate::usecases::session;
+use crate::usecases::{audit, session};
 use crate::{Api, ApiError};
 
 fn dto(a: &work::Attachment) -> AttachmentDto {
@@ -51,7 +50,7 @@ impl Api {
             load(tx, id)?.authorize_edit(&actor)?;
             let stored: i64 = work::attachments(tx, id)?.iter().map(|a| a.size).sum();
             let checked = attachment::check(&args.name, &bytes, usize::try_from(stored).unwrap_or(usize::MAX))?;
-            let sha256 = format!("{:x}", Sha256::digest(&bytes));
+            let sha256 = audit::sha256_hex(&bytes);
             work::add_attachment(
                 tx,
                 &work::NewAttachment {
@@ -65,6 +64,8 @@ impl Api {
                     by: actor.person,
                 },
             )?;
+            let detail = serde_json::json!({ "attachment": attachment_id.to_string(), "name": checked.name, "sha256": sha256, "size": bytes.len() });
+            audit::record(tx, now, actor.person, "application.attachment.add", &id.to_string(), &detail)?;
             working_attachments(tx, id)
         })
     }
@@ -79,6 +80,8 @@ impl Api {
             if !work::remove_attachment(tx, id, &args.attachment_id, now)? {
                 return Err(ApiError::not_found("Bilagan"));
             }
+            let detail = serde_json::json!({ "attachment": args.attachment_id });
+            audit::record(tx, now, actor.person, "application.attachment.remove", &id.to_string(), &detail)?;
             working_attachments(tx, id)
         })
     }

@@ -20,7 +20,7 @@ use crate::dto::{
     ApplicationDto, ApplicationFilterDto, ApplicationStateDto, ApplicationSummaryDto, NewApplicationDto,
     PreviousApplicationDto, VersionContentDto, View, parse_document,
 };
-use crate::usecases::{programme::require_programme, session};
+use crate::usecases::{audit, programme::require_programme, session};
 use crate::{Api, ApiError, ErrorCode};
 
 /// What stays the same while many applications are created in one use case (the demo
@@ -77,13 +77,15 @@ pub(crate) fn create_in(
     };
     table::insert(conn, &app)?;
     table::insert_event(conn, &app.creation_event(authored(conn, actor, &app, "Ansökan skapad")?))?;
+    let detail = serde_json::to_value(NewApplicationDto::from(&app)).unwrap_or_default();
+    audit::record(conn, now, actor.person, "application.create", &app.id.to_string(), &detail)?;
     Ok(app)
 }
 
 /// Who did it, for the history: a coach acting for an applicant says so.
 pub(crate) fn authored(conn: &Connection, actor: &Actor, app: &Application, what: &str) -> Result<String, ApiError> {
     if actor.has(Role::Coach) && !(actor.has(Role::Applicant) && actor.unit == app.unit) {
-        let coach = session::acting_person(conn)?;
+        let coach = org::person(conn, actor.person)?.ok_or_else(|| ApiError::not_found("Projektcoachen"))?;
         let unit = org::units(conn)?.into_iter().find(|u| u.id == app.unit).map(|u| u.name).unwrap_or_default();
         Ok(format!("{what} av projektcoach {} för {unit}.", coach.name))
     } else {
@@ -103,7 +105,12 @@ pub(crate) fn transition_in(
     let event = app.transition(to, actor, now, reason)?;
     table::update_state(conn, app)?;
     table::insert_event(conn, &event)?;
-    Ok(())
+    let detail = serde_json::json!({
+        "from": ApplicationStateDto::from(event.from_state.unwrap_or(to)),
+        "to": ApplicationStateDto::from(to),
+        "reason": event.reason,
+    });
+    audit::record(conn, now, actor.person, "application.transition", &app.id.to_string(), &detail)
 }
 
 pub(crate) fn parse_application_id(text: &str) -> Result<ApplicationId, ApiError> {

@@ -22,7 +22,7 @@ use crate::dto::{
     MessageDto, NewApplicationDto, NoteArgsDto, ReadinessDto, RuleResultDto, SearchArgsDto, SupplementArgsDto,
     UpdateApplicationDto, VersionContentDto, VersionSummaryDto, parse_document, time,
 };
-use crate::usecases::session;
+use crate::usecases::{audit, session};
 use crate::{Api, ApiError, ErrorCode};
 
 /// Most hits a search returns; more is a sign the words were too general.
@@ -175,7 +175,11 @@ pub(crate) fn update_in(
     let document = serde_json::to_string(details)
         .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Uppgifterna kunde inte sparas: {e}")))?;
     table::update_content(conn, app, &document, &details.search_text(&app.purpose))?;
-    Ok(())
+    let detail = serde_json::json!({
+        "basics": NewApplicationDto::from(&*app),
+        "details_sha256": audit::sha256_hex(document.as_bytes()),
+    });
+    audit::record(conn, now, actor.person, "application.update", &app.id.to_string(), &detail)
 }
 
 /// Submits `app`: refused while any readiness rule fails, otherwise frozen as the next
@@ -200,8 +204,9 @@ pub(crate) fn submit_in(
     let number = work::versions(conn, app.id)?.len() + 1;
     let reason = authored(conn, actor, app, &format!("Inlämnad som version {number}"))?;
     transition_in(conn, app, actor, ApplicationState::Submitted, &reason, now)?;
-    work::freeze(conn, app.id, now, actor.person, &document)?;
-    Ok(())
+    let version = work::freeze(conn, app.id, now, actor.person, &document)?;
+    let detail = serde_json::json!({ "version": version, "content_sha256": audit::sha256_hex(document.as_bytes()) });
+    audit::record(conn, now, actor.person, "application.freeze", &app.id.to_string(), &detail)
 }
 
 /// Asks for a komplettering: the question is the reason of the transition and opens the thread.
@@ -215,7 +220,8 @@ pub(crate) fn request_supplement_in(
     let question = check_text("text", question)?;
     transition_in(conn, app, actor, ApplicationState::SupplementRequested, &question, now)?;
     work::add_message(conn, app.id, now, actor.person, "question", &question)?;
-    Ok(())
+    let detail = serde_json::json!({ "kind": "question", "text": question });
+    audit::record(conn, now, actor.person, "application.message", &app.id.to_string(), &detail)
 }
 
 impl Api {
@@ -351,6 +357,8 @@ impl Api {
             }
             app.authorize_edit(&actor)?;
             work::add_message(tx, id, now, actor.person, "answer", &answer)?;
+            let detail = serde_json::json!({ "kind": "answer", "text": answer });
+            audit::record(tx, now, actor.person, "application.message", &id.to_string(), &detail)?;
             read(tx, id, &actor)
         })
     }
@@ -392,6 +400,14 @@ impl Api {
             Self::require_coach_or_office(&actor)?;
             load(tx, id)?;
             work::add_note(tx, id, now, actor.person, &text)?;
+            audit::record(
+                tx,
+                now,
+                actor.person,
+                "application.note",
+                &id.to_string(),
+                &serde_json::json!({ "text": text }),
+            )?;
             Ok(work::notes(tx, id)?.iter().map(message_dto).collect())
         })
     }

@@ -132,6 +132,13 @@ fn generate(tx: &Connection, g: &mut Generator, scale: DemoScale) -> Result<Demo
     }
     setting::set(tx, setting::key::DEMO, "true")?;
     setting::set(tx, setting::key::ACTING_PERSON, &cast.office_person.id.to_string())?;
+    let detail = serde_json::json!({
+        "scale": format!("{scale:?}").to_lowercase(),
+        "units": units.len(),
+        "people": cast.people.len(),
+        "frames": frames.len(),
+    });
+    crate::usecases::audit::record(tx, start, cast.office.person, "demo.init", "programme", &detail)?;
 
     let context = Context::load(tx)?;
     let count = scale.applications();
