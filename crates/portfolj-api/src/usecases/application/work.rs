@@ -224,6 +224,14 @@ pub(crate) fn request_supplement_in(
     audit::record(conn, now, actor.person, "application.message", &app.id.to_string(), &detail)
 }
 
+fn require_coach_or_office(actor: &Actor) -> Result<(), ApiError> {
+    if actor.has_any(&[Role::Coach, Role::Office]) {
+        Ok(())
+    } else {
+        Err(ApiError::new(ErrorCode::Forbidden, "Coachanteckningar är bara för projektcoacher och projektkontoret."))
+    }
+}
+
 impl Api {
     /// Saves the working copy as it stands (autosave). Limits are checked, completeness
     /// is not: that is the readiness checklist's job. Nothing is saved on any error.
@@ -371,21 +379,10 @@ impl Api {
         })
     }
 
-    fn require_coach_or_office(actor: &Actor) -> Result<(), ApiError> {
-        if actor.has_any(&[Role::Coach, Role::Office]) {
-            Ok(())
-        } else {
-            Err(ApiError::new(
-                ErrorCode::Forbidden,
-                "Coachanteckningar är bara för projektcoacher och projektkontoret.",
-            ))
-        }
-    }
-
     pub fn coach_notes(&self, id: &str) -> Result<Vec<MessageDto>, ApiError> {
         let id = parse_application_id(id)?;
         self.store().read(|tx| {
-            Self::require_coach_or_office(&session::actor(tx)?)?;
+            require_coach_or_office(&session::actor(tx)?)?;
             load(tx, id)?;
             Ok(work::notes(tx, id)?.iter().map(message_dto).collect())
         })
@@ -397,7 +394,7 @@ impl Api {
         let now = self.clock.now();
         self.store().write(|tx| {
             let actor = session::actor(tx)?;
-            Self::require_coach_or_office(&actor)?;
+            require_coach_or_office(&actor)?;
             load(tx, id)?;
             work::add_note(tx, id, now, actor.person, &text)?;
             audit::record(
