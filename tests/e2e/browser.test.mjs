@@ -248,7 +248,7 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       // Listed.
       await page.getByRole('navigation').getByRole('link', { name: 'Ansökningar' }).click();
       await page.getByRole('heading', { level: 1, name: 'Ansökningar' }).waitFor();
-      await page.getByLabel('Sök i titel och syfte').fill(title);
+      await page.getByLabel('Sök i ansökningarna').fill(title);
       await page.getByRole('link', { name: title }).waitFor();
 
       // Still there after a reload (the bridge token survives in sessionStorage).
@@ -372,6 +372,390 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
     } finally {
       await context.close();
       await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+
+  // ---- The application and the coach's workflow ----------------------------------------
+
+  // Shared by the tests below, which run in order: the coach story creates and submits the
+  // application; the komplettering round trip and the search use it.
+  const story = {
+    id: null,
+    title: `Bokning av kommunala fritidslokaler ${Date.now()}`,
+    // A word that occurs only in this application's purpose text.
+    word: 'lokalbokningsguiden',
+  };
+
+  /** The demo person with `role` (and `name`, if given). */
+  async function personWith(role, name) {
+    const people = await api('persona.list');
+    const person = people.find((p) => p.roles.includes(role) && (!name || p.name === name));
+    assert.ok(person, `the demo database has a ${role}${name ? ` named ${name}` : ''}`);
+    return person;
+  }
+
+  /** Calls the bridge and returns the error body of a refused command. */
+  async function apiError(command, args) {
+    const response = await fetch(`${origin}/api/call/${command}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(args),
+    });
+    assert.equal(response.ok, false, `${command} was expected to be refused`);
+    return response.json();
+  }
+
+  /** Switches the acting person through the header's "Agera som", as a person would. */
+  async function switchPersonaInUi(page, person) {
+    await page.waitForFunction(() => document.querySelectorAll('#persona-select option').length > 1);
+    await page.getByLabel('Agera som').selectOption(person.id);
+    await page.getByRole('button', { name: 'Byt person' }).click();
+    await page.waitForFunction(
+      (name) => document.querySelector('[data-testid="acting-name"]')?.textContent?.trim() === name,
+      person.name,
+    );
+  }
+
+  /** Waits until every change in the form is confirmed by the server ("Sparat hh:mm"). */
+  async function waitSaved(page, id) {
+    await page.waitForFunction(
+      (key) =>
+        window.localStorage.getItem(key) === null &&
+        /^(Sparat \d{2}:\d{2}|Ändringar sparas automatiskt\.)$/.test(
+          document.querySelector('[data-testid="save-status"]')?.textContent?.trim() ?? '',
+        ),
+      `portfolj.unsaved-application.${id}`,
+    );
+  }
+
+  /** The id of the element that has focus, once focus has moved to `expected`. */
+  async function waitFocus(page, expected) {
+    await page.waitForFunction((id) => document.activeElement?.id === id, expected);
+  }
+
+  async function failingRules(page) {
+    return page
+      .locator('[data-testid="checklist"] li.rule-failed')
+      .evaluateAll((items) => items.map((li) => ({ code: li.dataset.rule, field: li.dataset.field })));
+  }
+
+  async function ruleOk(page, code) {
+    await page.locator(`[data-testid="checklist"] li.rule-ok[data-rule="${code}"]`).waitFor();
+  }
+
+  const idOf = async (page) => decodeURIComponent((await page.evaluate(() => window.location.hash)).split('/').pop());
+
+  test('coach story: create, fix every checklist rule from the checklist, autosave, submit', async () => {
+    const original = await api('session.get');
+    const coach = await personWith('coach', 'Sara Lindqvist');
+    const { context, page, problems } = await openApp('#/oversikt');
+    try {
+      await switchPersonaInUi(page, coach);
+
+      // Create the application (the create form is kept); its page opens, editable.
+      await goTo(page, '#/ansokningar');
+      await page.getByRole('link', { name: 'Ny ansökan' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ny ansökan' }).waitFor();
+      await page.getByLabel('Titel').fill(story.title);
+      await page.getByLabel('Sökande enhet').selectOption({ label: 'Kulturförvaltningen' });
+      await page.getByLabel('Portfölj', { exact: true }).selectOption('1');
+      await page.getByLabel('It-kategori').selectOption('differentiating');
+      await page.getByLabel('Budgetår').selectOption('2016');
+      await page.getByLabel('Begärt belopp i kronor').fill('0');
+      await page
+        .getByLabel('Syfte')
+        .fill(`Föreningar ska hitta och boka lediga lokaler själva i ${story.word}, dygnet runt.`);
+      await page.getByRole('button', { name: 'Spara ansökan' }).click();
+      await page.getByRole('heading', { level: 1, name: story.title }).waitFor();
+      const id = await idOf(page);
+      story.id = id;
+      await page.getByTestId('application-form').waitFor();
+
+      // The checklist shows what is missing.
+      await page.getByTestId('checklist-summary').waitFor();
+      const firstFailures = await failingRules(page);
+      assert.ok(firstFailures.length >= 8, `a new application fails many rules: ${JSON.stringify(firstFailures)}`);
+      // On a narrow window the checklist stands above the form, whole.
+      await page.setViewportSize({ width: 760, height: 900 });
+      await page.getByTestId('checklist').screenshot({ path: path.join(SCREENSHOTS, 'browser-ansokan-checklista.png') });
+      await page.setViewportSize({ width: 1280, height: 900 });
+
+      // (d) Submitting now is refused with the API's own not_ready message.
+      await page.getByRole('button', { name: 'Lämna in' }).click();
+      const refusal = page.getByTestId('submit-error');
+      await refusal.waitFor();
+      const refused = await apiError('application.submit', { id });
+      assert.equal(refused.code, 'not_ready');
+      assert.match(refused.message, /^Ansökan kan inte lämnas in ännu: .* Se checklistan\.$/);
+      assert.equal((await refusal.locator('p').nth(1).textContent()).trim(), refused.message);
+
+      // Fix each failing rule: click it, fill the field it focuses.
+      const focused = () => page.locator(':focus');
+      const fixes = {
+        'people.owner_and_leader': async () => {
+          await focused().fill('Eva Lund');
+          await page.getByLabel('Projektledare', { exact: true }).fill('Olle Berg');
+        },
+        'project.kind': async () => {
+          await focused().selectOption('implementation');
+        },
+        'text.problem_and_purpose': async () => {
+          await focused().fill('Föreningar ringer och mejlar för att boka lokaler; bokningarna förs för hand.');
+          // Mid-way: once saved, a reload shows the text again.
+          await waitSaved(page, id);
+          await page.reload();
+          await page.getByTestId('application-form').waitFor();
+          assert.equal(
+            await page.locator('#field-problem').inputValue(),
+            'Föreningar ringer och mejlar för att boka lokaler; bokningarna förs för hand.',
+          );
+        },
+        'text.process_change': async () => {
+          // Reloaded at once, before the autosave pause: the text is still there (saved on
+          // page hide, or kept on this computer and put back).
+          const text = 'Föreningarna bokar själva; handläggarna granskar bara undantagen.';
+          await focused().fill(text);
+          await page.reload();
+          await page.getByTestId('application-form').waitFor();
+          assert.equal(await page.locator('#field-process_change').inputValue(), text);
+          await waitSaved(page, id);
+        },
+        'goals.contribution_motivated': async () => {
+          await focused().selectOption('strong');
+          await page.getByLabel('Motivering för KF1').fill('Lokalerna blir lättare att hitta och boka.');
+        },
+        'period.dates': async () => {
+          await focused().fill('2016-02-01');
+          await page.getByLabel('Slutdatum').fill('2016-11-30');
+        },
+        'stages.cover_period': async () => fixes['amount.positive'](),
+        'amount.positive': async () => {
+          // Focus is on "Lägg till budgetår"; the keyboard adds the row.
+          await page.keyboard.press('Enter');
+          await waitFocus(page, 'field-budget');
+          await focused().selectOption('2016');
+          await page.getByLabel('Intern tid, rad 1').fill('200000');
+          await page.getByLabel('Externa tjänster, rad 1').fill('350 000');
+          await page.getByLabel('Licenser, rad 1').fill('40000,50');
+          await page.getByLabel('Utrustning, rad 1').fill('9999,50');
+          await page.getByTestId('budget-total').filter({ hasText: `600${NBSP}000${NBSP}kr` }).waitFor();
+        },
+        'platform.reuse_or_exception': async () => {
+          await focused().check();
+          await page.locator('#field-platforms-1-reused').check();
+          await page.locator('#field-platforms-2-not_applicable').check();
+        },
+        'owner.named': async () => {
+          await focused().fill('Kulturnämnden');
+          await page.getByLabel('Systemägarrepresentant').fill('Karl Holm');
+        },
+        'owner.accepted_operations': async () => {
+          await focused().fill('2015-12-15');
+        },
+        'operations.shares_sum_100': async () => {
+          await page.keyboard.press('Enter');
+          await waitFocus(page, 'field-operations_split');
+          await focused().selectOption({ label: 'Kulturförvaltningen' });
+          await page.locator('#field-operations_split-0-share_percent').fill('60');
+          await page.getByTestId('shares-sum').filter({ hasText: `Summa: 60${NBSP}%` }).waitFor();
+          await page.getByRole('button', { name: 'Lägg till enhet i fördelningen' }).click();
+          await waitFocus(page, 'field-operations_split-1-unit_id');
+          await focused().selectOption({ label: 'Serviceförvaltningen' });
+          await page.locator('#field-operations_split-1-share_percent').fill('40');
+          await page.getByTestId('shares-sum').filter({ hasText: `Summa: 100${NBSP}%` }).waitFor();
+        },
+        'benefit_plan.present': async () => {
+          await page.keyboard.press('Enter');
+          await waitFocus(page, 'field-benefit_plan');
+          await focused().fill('Färre samtal om lokalbokning');
+          await page.locator('#field-benefit_plan-0-responsible_unit_id').selectOption({ label: 'Kulturförvaltningen' });
+          await page.locator('#field-benefit_plan-0-when').fill('Från 2017');
+          await page.locator('#field-benefit_plan-0-how').fill('Kontaktcentret mäter samtalen per kvartal.');
+        },
+        'risks.assessed': async () => {
+          await page.keyboard.press('Enter');
+          await waitFocus(page, 'field-risks');
+          await focused().fill('Föreningarna känner inte till tjänsten');
+          await page.locator('#field-risks-0-mitigation').fill('Information via föreningsregistret.');
+        },
+      };
+
+      const handled = [];
+      for (let round = 0; round < 25; round++) {
+        await waitSaved(page, id);
+        const failing = await failingRules(page);
+        if (failing.length === 0) break;
+        const [rule] = failing;
+        assert.ok(fixes[rule.code], `no fix for the rule ${rule.code} (${rule.field})`);
+        assert.ok(!handled.includes(rule.code), `the rule ${rule.code} still fails after its fix`);
+        handled.push(rule.code);
+        await page.locator(`[data-testid="checklist"] li[data-rule="${rule.code}"] button`).click();
+        // The rule's field (or its list's first input, or its "add row" button) has focus.
+        await waitFocus(page, `field-${rule.field}`);
+        await fixes[rule.code]();
+        await waitSaved(page, id);
+        await ruleOk(page, rule.code);
+      }
+      await page.getByText('Alla krav är uppfyllda. Ansökan kan lämnas in.').waitFor();
+      assert.deepEqual(await failingRules(page), []);
+      // Every part of a complete differentiating application was filled through the checklist.
+      for (const code of [
+        'people.owner_and_leader', 'project.kind', 'text.problem_and_purpose', 'text.process_change',
+        'goals.contribution_motivated', 'period.dates', 'platform.reuse_or_exception', 'owner.named',
+        'owner.accepted_operations', 'operations.shares_sum_100', 'benefit_plan.present', 'risks.assessed',
+      ]) {
+        assert.ok(handled.includes(code), `the story fixed ${code} (fixed: ${handled.join(', ')})`);
+      }
+      assert.ok(handled.includes('amount.positive') || handled.includes('stages.cover_period'), 'the story filled the budget');
+
+      // The requested amount is the budget's sum, read-only.
+      assert.match(await page.getByTestId('requested-amount-sum').inputValue(), /^600\u00a0000\u00a0kr \(summa av budgeten\)$/);
+      assert.equal((await api('application.get', { id })).requested_amount.replace(/\.0+$/, ''), '600000');
+
+      // (e) The editable form passes axe.
+      assert.deepEqual(await seriousViolations(page), []);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, 'ansokan-formular');
+
+      // A coach note, seen only by coaches and the office.
+      await page.getByLabel('Ny anteckning').fill('Gick igenom budgeten med förvaltningen.');
+      await page.getByRole('button', { name: 'Lägg till anteckning' }).click();
+      await page.getByTestId('coach-notes').getByText('Gick igenom budgeten med förvaltningen.').waitFor();
+
+      await page.getByRole('button', { name: 'Lämna in' }).click();
+      await page.getByTestId('page-notice').filter({ hasText: 'Ansökan är inlämnad som version 1.' }).waitFor();
+      assert.equal((await page.getByTestId('application-state').textContent()).trim(), 'Inlämnad');
+      await page.getByTestId('application-view').waitFor();
+      const submitted = await api('application.get', { id });
+      assert.equal(submitted.state, 'submitted');
+      assert.equal(submitted.versions, 1);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+
+  test('komplettering round trip: request, answer, change, submit again as version 2, diff', async () => {
+    assert.ok(story.id, 'the coach story created the application');
+    const original = await api('session.get');
+    const route = `#/ansokningar/${encodeURIComponent(story.id)}`;
+    const office = await personWith('office', 'Karin Ek');
+    const coach = await personWith('coach', 'Sara Lindqvist');
+    const valuer = await personWith('valuer', 'Gustav Öberg');
+    const question = 'Hur räknas antalet samtal i dag? Ange en siffra för 2015.';
+    const answer = 'Kontaktcentret tog emot 4 200 samtal om lokalbokning 2015.';
+    try {
+      // The office asks for a supplement.
+      await api('persona.switch', { person_id: office.id });
+      let { context, page, problems } = await openApp(route);
+      await page.getByRole('heading', { level: 1, name: story.title }).waitFor();
+      await page.getByLabel('Vad behöver kompletteras?').fill(question);
+      await page.getByRole('button', { name: 'Begär komplettering' }).click();
+      await page.getByTestId('page-notice').filter({ hasText: 'Komplettering är begärd.' }).waitFor();
+      assert.equal((await page.getByTestId('application-state').textContent()).trim(), 'Komplettering begärd');
+      await page.getByTestId('thread').getByText(question).waitFor();
+      assert.deepEqual(problems, []);
+      await context.close();
+
+      // The coach answers, changes two fields and submits again.
+      await api('persona.switch', { person_id: coach.id });
+      ({ context, page, problems } = await openApp(route));
+      await page.getByTestId('application-form').waitFor();
+      await page.getByTestId('thread').getByText(question).waitFor();
+      await page.getByLabel('Svar på kompletteringen').fill(answer);
+      await page.getByRole('button', { name: 'Svara', exact: true }).click();
+      await page.getByText('Svaret är skickat.', { exact: false }).waitFor();
+      await page.getByTestId('thread').getByText(answer).waitFor();
+
+      const problem = 'Föreningar ringer 4 200 gånger om året för att boka lokaler; bokningarna förs för hand.';
+      await page.locator('#field-problem').fill(problem);
+      await page.locator('#field-risks-0-mitigation').fill('Information via föreningsregistret och bibliotekens skyltar.');
+      await waitSaved(page, story.id);
+      await page.getByRole('button', { name: 'Lämna in' }).click();
+      await page.getByTestId('page-notice').filter({ hasText: 'Ansökan är inlämnad som version 2.' }).waitFor();
+
+      // The diff from version 1 to version 2 shows the changed fields by their Swedish names.
+      const versions = page.getByTestId('versions');
+      await versions.getByRole('row', { name: /Version 2/ }).waitFor();
+      assert.equal(await versions.getByLabel('Jämför', { exact: true }).inputValue(), '1');
+      assert.equal(await versions.getByLabel('med', { exact: true }).inputValue(), '2');
+      await versions.getByRole('button', { name: 'Visa skillnaderna' }).click();
+      const diff = page.getByRole('table', { name: 'Jämför version 1 med version 2' });
+      await diff.waitFor();
+      const problemRow = diff.getByRole('row', { name: /^Problem/ });
+      await problemRow.waitFor();
+      assert.match(await problemRow.textContent(), /bokningarna förs för hand/);
+      assert.match(await problemRow.textContent(), /4 200 gånger om året/);
+      await diff.getByRole('rowheader', { name: 'Risker, rad 1: Åtgärd' }).waitFor();
+      // (e) The diff passes axe.
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'ansokan-versioner');
+      assert.deepEqual(problems, []);
+      await context.close();
+
+      // A valuer sees the latest submitted version, read-only, and no coach notes.
+      await api('persona.switch', { person_id: valuer.id });
+      ({ context, page, problems } = await openApp(route));
+      const shown = page.getByTestId('shown-version');
+      await shown.filter({ hasText: /^Version 2 \(inlämnad \d{4}-\d{2}-\d{2}\)$/ }).waitFor();
+      await page.getByTestId('application-view').waitFor();
+      assert.equal(await page.getByTestId('application-form').count(), 0);
+      assert.equal(await page.getByTestId('coach-notes').count(), 0);
+      await page.getByTestId('application-view').getByText(problem).waitFor();
+      // (e) The read-only view passes axe.
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'ansokan-las');
+      assert.deepEqual(problems, []);
+      await context.close();
+    } finally {
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+
+  test('search finds an application by a word only in its purpose', async () => {
+    assert.ok(story.id, 'the coach story created the application');
+    const { context, page, problems } = await openApp('#/ansokningar');
+    try {
+      await page.getByLabel('Sök i ansökningarna').fill(story.word);
+      await page.getByTestId('result-count').filter({ hasText: `1 träff för ”${story.word}”` }).waitFor();
+      await page.getByRole('table', { name: 'Sökträffar, bästa träff först' }).waitFor();
+      await page.getByRole('link', { name: story.title }).waitFor();
+      // The word is in the purpose only, not in the title.
+      assert.ok(!story.title.toLowerCase().includes(story.word));
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('typed text survives a failed save and a reload', async () => {
+    const [draft] = await api('application.list', { state: 'draft' });
+    assert.ok(draft, 'the demo database has a draft');
+    const key = `portfolj.unsaved-application.${draft.id}`;
+    const { context, page, problems } = await openApp(`#/ansokningar/${encodeURIComponent(draft.id)}`);
+    try {
+      await page.getByTestId('application-form').waitFor();
+      // The connection to the service is lost while typing.
+      await page.route('**/api/call/application.update', (route) => route.abort());
+      const text = `Handläggarna kan följa varje ärende digitalt (${Date.now()}).`;
+      await page.locator('#field-capabilities').fill(text);
+      await page.locator('#field-capabilities').blur();
+      await page.getByTestId('save-status').filter({ hasText: /^Inte sparat: / }).waitFor();
+      await page.getByText('Det du skrivit finns kvar på den här datorn tills det är sparat.').waitFor();
+      assert.ok(await page.evaluate((k) => window.localStorage.getItem(k) !== null, key));
+
+      // Reopened with the connection back: the text is put back and saved.
+      await page.unroute('**/api/call/application.update');
+      await page.reload();
+      await page.getByTestId('application-form').waitFor();
+      await page.getByText(/^Osparade ändringar från .* har lagts tillbaka\. De sparas nu\.$/).waitFor();
+      assert.equal(await page.locator('#field-capabilities').inputValue(), text);
+      await waitSaved(page, draft.id);
+      assert.equal((await api('application.get', { id: draft.id })).details.capabilities, text);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
     }
   });
 });

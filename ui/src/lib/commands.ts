@@ -6,6 +6,15 @@
 
 import { call } from './api';
 import type { ApplicationDto } from '../generated/ApplicationDto';
+import type { ApplicationState } from '../generated/ApplicationState';
+import type { ApplicationVersionDto } from '../generated/ApplicationVersionDto';
+import type { DiffArgsDto } from '../generated/DiffArgsDto';
+import type { FieldChangeDto } from '../generated/FieldChangeDto';
+import type { MessageDto } from '../generated/MessageDto';
+import type { ReadinessDto } from '../generated/ReadinessDto';
+import type { SearchArgsDto } from '../generated/SearchArgsDto';
+import type { UpdateApplicationDto } from '../generated/UpdateApplicationDto';
+import type { VersionSummaryDto } from '../generated/VersionSummaryDto';
 import type { ApplicationFilterDto } from '../generated/ApplicationFilterDto';
 import type { ApplicationSummaryDto } from '../generated/ApplicationSummaryDto';
 import type { NewApplicationDto } from '../generated/NewApplicationDto';
@@ -25,3 +34,24 @@ export const listApplications = (filter: ApplicationFilterDto) =>
 export const getApplication = (id: string) => call<ApplicationDto>('application.get', { id });
 export const createApplication = (application: NewApplicationDto) =>
   call<ApplicationDto>('application.create', application);
+export const transitionApplication = (id: string, to: ApplicationState, reason: string) =>
+  call<ApplicationDto>('application.transition', { id, to, reason });
+export const updateApplication = (update: UpdateApplicationDto) =>
+  call<ApplicationDto>('application.update', update);
+export const checkApplication = (id: string) => call<ReadinessDto>('application.check', { id });
+export const submitApplication = (id: string) => call<ApplicationDto>('application.submit', { id });
+export const listVersions = (id: string) =>
+  call<VersionSummaryDto[]>('application.versions', { id });
+export const getVersion = (id: string, number: number) =>
+  call<ApplicationVersionDto>('application.version', { id, number });
+export const diffVersions = (args: DiffArgsDto) => call<FieldChangeDto[]>('application.diff', args);
+export const requestSupplement = (id: string, text: string) =>
+  call<ApplicationDto>('application.supplement.request', { id, text });
+export const answerSupplement = (id: string, text: string) =>
+  call<ApplicationDto>('application.supplement.answer', { id, text });
+export const getThread = (id: string) => call<MessageDto[]>('application.thread', { id });
+export const listNotes = (id: string) => call<MessageDto[]>('application.notes', { id });
+export const addNote = (id: string, text: string) =>
+  call<MessageDto[]>('application.notes.add', { id, text });
+export const searchApplications = (args: SearchArgsDto) =>
+  call<ApplicationSummaryDto[]>('application.search', args);

@@ -33,3 +33,13 @@ describe('sumDecimals', () => {
     expect(sumDecimals(['9007199254740993', '1'])).toBe('9007199254740994');
   });
 });
+
+describe('normalizeDecimal', () => {
+  it('drops trailing zeros', async () => {
+    const { normalizeDecimal } = await import('./decimal');
+    expect(normalizeDecimal('100.00')).toBe('100');
+    expect(normalizeDecimal('62.50')).toBe('62.5');
+    expect(normalizeDecimal('-0.0')).toBe('0');
+    expect(normalizeDecimal('007.10')).toBe('7.1');
+  });
+});

@@ -64,3 +64,10 @@ export function sumDecimals(values: readonly string[]): string {
   const total = parsed.reduce((sum, d) => sum + scaled(d, scale), 0n);
   return unscaled(total, scale);
 }
+
+/** The shortest form of a decimal string: "100.00" → "100", "62.50" → "62.5", "-0.0" → "0". */
+export function normalizeDecimal(text: string): string {
+  const d = parseOrThrow(text);
+  const frac = d.frac.replace(/0+$/, '');
+  return (d.negative ? '-' : '') + d.int + (frac ? '.' + frac : '');
+}

@@ -175,3 +175,35 @@ describe('parseMoneyInput', () => {
     expect(parseMoneyInput(input)).toBeNull();
   });
 });
+
+describe('money and percent inputs', () => {
+  it('writes a stored amount back as typed', async () => {
+    const { formatMoneyInput } = await import('./format');
+    expect(formatMoneyInput('1200000.00')).toBe('1200000');
+    expect(formatMoneyInput('1234567.50')).toBe('1234567,50');
+    expect(formatMoneyInput('0.5')).toBe('0,50');
+    expect(formatMoneyInput('')).toBe('');
+  });
+
+  it('reads a share in percent', async () => {
+    const { parsePercentInput, formatPercentInput } = await import('./format');
+    expect(parsePercentInput('62,5')).toBe('62.5');
+    expect(parsePercentInput('62.50')).toBe('62.50');
+    expect(parsePercentInput(' 40 % ')).toBe('40');
+    expect(parsePercentInput('100')).toBe('100');
+    expect(parsePercentInput('100,00')).toBe('100.00');
+    expect(parsePercentInput('0')).toBe('0');
+    expect(parsePercentInput('007')).toBe('7');
+    for (const bad of ['', '100,01', '101', '-5', '1,234', 'hälften', '50%%']) {
+      expect(parsePercentInput(bad), bad).toBeNull();
+    }
+    expect(formatPercentInput('62.50')).toBe('62,5');
+    expect(formatPercentInput('100')).toBe('100');
+  });
+
+  it('shows a time of day in Stockholm', async () => {
+    const { formatTime } = await import('./format');
+    expect(formatTime('2026-11-25T10:15:00Z')).toBe('11:15');
+    expect(formatTime('2026-07-01T10:15:00Z')).toBe('12:15');
+  });
+});

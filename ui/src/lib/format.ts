@@ -117,6 +117,13 @@ export function formatDate(iso: string): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/** "2026-11-25T10:00:00Z" → "11:00" (Stockholm time), e.g. for "Sparat 11:00". */
+export function formatTime(iso: string): string {
+  const p = stockholmParts(iso, true);
+  if (!p) return iso;
+  return `${p.hour}:${p.minute}`;
+}
+
 /** "2026-11-25T10:00:00Z" → "2026-11-25 11:00" (Stockholm time). */
 export function formatDateTime(iso: string): string {
   const p = stockholmParts(iso, true);
@@ -151,4 +158,43 @@ export function parseMoneyInput(input: string): string | null {
   const isZero = /^0+$/.test(int) && /^0*$/.test(frac ?? '');
   const negative = sign === '-' && !isZero;
   return (negative ? '-' : '') + int + (frac !== undefined ? '.' + frac : '');
+}
+
+/**
+ * A stored amount as a person would type it back into a field: "1200000.00" → "1200000",
+ * "1234567.50" → "1234567,50", "" → "". No thousands spaces, so editing the digits never
+ * breaks the grouping `parseMoneyInput` expects.
+ */
+export function formatMoneyInput(amount: string): string {
+  const d = parseDecimal(amount);
+  if (!d) return amount;
+  const frac = /^0*$/.test(d.frac) ? '' : ',' + d.frac.padEnd(2, '0');
+  return (d.negative ? '-' : '') + d.int + frac;
+}
+
+/** A stored percentage as typed: "62.5" → "62,5"; "100" → "100". */
+export function formatPercentInput(value: string): string {
+  const d = parseDecimal(value);
+  if (!d) return value;
+  const frac = d.frac.replace(/0+$/, '');
+  return (d.negative ? '-' : '') + d.int + (frac ? ',' + frac : '');
+}
+
+const PERCENT_INPUT = /^(\d{1,3})(?:[.,](\d{1,2}))?$/;
+
+/**
+ * Reads a share typed the Swedish way ("62,5", "62.5", "100", "40 %") and returns the API's
+ * decimal string ("62.5"), or null unless it is 0–100 with at most two decimals.
+ */
+export function parsePercentInput(input: string): string | null {
+  const text = input.replace(/[\u00a0\u202f\u2009]/g, ' ').trim().replace(/\s*%$/, '');
+  const match = PERCENT_INPUT.exec(text);
+  if (!match) return null;
+  const int = (match[1] ?? '0').replace(/^0+(?=\d)/, '');
+  const frac = match[2];
+  const value = int + (frac !== undefined ? '.' + frac : '');
+  if (Number(int) > 100 || (Number(int) === 100 && frac !== undefined && !/^0+$/.test(frac))) {
+    return null;
+  }
+  return value;
 }

@@ -133,6 +133,7 @@ pub struct ApplicationFilterDto {
     pub state: Option<ApplicationStateDto>,
     pub unit_id: Option<String>,
     pub text: Option<String>,
+    pub it_category: Option<ItCategoryDto>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -200,14 +200,18 @@ impl ApplicationDetails {
                 errors.push(field, format!("Högst {MAX_ROWS} rader."));
             }
         }
-        let texts_in_rows = self
-            .benefit_plan
-            .iter()
-            .flat_map(|b| [&b.benefit, &b.when, &b.how])
-            .chain(self.risks.iter().flat_map(|r| [&r.description, &r.mitigation]))
-            .chain(self.goal_contributions.iter().map(|g| &g.motivation));
-        if texts_in_rows.into_iter().any(|t| t.chars().count() > MAX_TEXT_CHARS) {
-            errors.push("benefit_plan", format!("En text i en lista är längre än {MAX_TEXT_CHARS} tecken."));
+        fn too_long<'a>(mut texts: impl Iterator<Item = &'a String>) -> bool {
+            texts.any(|t| t.chars().count() > MAX_TEXT_CHARS)
+        }
+        let list_texts: [(&'static str, bool); 3] = [
+            ("benefit_plan", too_long(self.benefit_plan.iter().flat_map(|b| [&b.benefit, &b.when, &b.how]))),
+            ("risks", too_long(self.risks.iter().flat_map(|r| [&r.description, &r.mitigation]))),
+            ("goal_contributions", too_long(self.goal_contributions.iter().map(|g| &g.motivation))),
+        ];
+        for (field, over) in list_texts {
+            if over {
+                errors.push(field, format!("En text i listan är längre än {MAX_TEXT_CHARS} tecken."));
+            }
         }
         for year in &self.budget {
             programme.check_year(year.year, "budget", &mut errors);
@@ -226,8 +230,12 @@ impl ApplicationDetails {
         {
             errors.push("end_date", "Slutdatum kan inte ligga före startdatum.");
         }
-        let negative_share = self.operations_split.iter().any(|s| s.percent.is_sign_negative() && !s.percent.is_zero());
-        if negative_share || self.operations_split.iter().any(|s| s.percent.normalize().scale() > 2) {
+        let out_of_range = |p: &rust_decimal::Decimal| {
+            (p.is_sign_negative() && !p.is_zero())
+                || *p > rust_decimal::Decimal::ONE_HUNDRED
+                || p.normalize().scale() > 2
+        };
+        if self.operations_split.iter().any(|s| out_of_range(&s.percent)) {
             errors.push("operations_split", "Andelar anges i procent, 0–100, med högst två decimaler.");
         }
         errors.into_result(|| ())

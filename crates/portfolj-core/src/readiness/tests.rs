@@ -230,5 +230,11 @@ fn draft_limits_refuse_stage_years_outside_the_programme_and_duplicate_years() {
     assert_eq!(d.check_limits(&programme).expect_err("too long").0[0].field, "problem");
     let d = ApplicationDetails { start_date: Some(date(2015, 1, 1)), end_date: Some(date(2014, 1, 1)), ..details() };
     assert_eq!(d.check_limits(&programme).expect_err("dates").0[0].field, "end_date");
+    let mut d = details();
+    d.risks[0].mitigation = "x".repeat(10_001);
+    assert_eq!(d.check_limits(&programme).expect_err("too long").0[0].field, "risks");
+    let mut d = details();
+    d.operations_split[0].percent = Decimal::new(1005, 1);
+    assert_eq!(d.check_limits(&programme).expect_err("over 100").0[0].field, "operations_split");
     assert!(details().check_limits(&programme).is_ok());
 }

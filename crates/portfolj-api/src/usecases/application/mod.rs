@@ -228,7 +228,7 @@ impl TryFrom<ApplicationFilterDto> for ApplicationFilter {
             state: dto.state.map(Into::into),
             unit: unit_filter(dto.unit_id)?,
             text: dto.text,
-            it_category: None,
+            it_category: dto.it_category.map(Into::into),
         })
     }
 }
