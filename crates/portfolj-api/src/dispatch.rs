@@ -35,6 +35,7 @@ pub const COMMANDS: &[&str] = &[
     "application.attachments.remove",
     "application.attachments.get",
     "audit.verify",
+    "valuation.eval",
     "demo.init",
 ];
 
@@ -42,6 +43,12 @@ pub const COMMANDS: &[&str] = &[
 #[serde(deny_unknown_fields)]
 struct IdArgs {
     id: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WorksheetArgs {
+    worksheet: crate::dto::WorksheetDto,
 }
 
 #[derive(Debug, Deserialize)]
@@ -128,6 +135,10 @@ impl Api {
                 reply(self.attachment(&parse::<AttachmentIdArgs>(command, args)?.attachment_id))
             }
             "audit.verify" => reply(self.verify_audit_log()),
+            "valuation.eval" => {
+                let a: WorksheetArgs = parse(command, args)?;
+                reply(crate::evaluate_worksheet(&a.worksheet))
+            }
             "demo.init" => {
                 let a: DemoArgs = parse(command, args)?;
                 reply(self.init_demo(a.scale, a.seed))

@@ -20,7 +20,9 @@ use portfolj_store::Store;
 pub use clock::{Clock, SystemClock};
 pub use error::{ApiError, ApiErrorDto, ErrorCode, FieldErrorDto};
 pub use portfolj_core::Sek;
+pub use portfolj_core::money::{format_kronor_sv, format_number_sv};
 pub use usecases::demo::{DemoScale, DemoSummary};
+pub use usecases::valuation::{evaluate_worksheet, evaluate_worksheet_json};
 
 /// An open Portfölj database with the use cases over it.
 #[derive(Debug)]

@@ -37,6 +37,13 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
+    // Commands that need no database run before one is opened.
+    if let commands::Command::Valuation { command } = &cli.command {
+        return match commands::valuation::run(command, cli.json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => output::error(&e, cli.json),
+        };
+    }
     let path = match cli.db.clone().map_or_else(default_db_path, Ok) {
         Ok(path) => path,
         Err(message) => return output::fail(&message),

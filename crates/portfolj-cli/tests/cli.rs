@@ -254,3 +254,40 @@ fn audit_verify_catches_a_deleted_entry() {
     let err = String::from_utf8_lossy(&portfolj(&db, &["audit", "verify"]).stderr).into_owned();
     assert!(err.contains("bruten vid post 5"), "{err}");
 }
+
+fn example_worksheet() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/worksheet.json")
+}
+
+#[test]
+fn valuation_eval_computes_the_documented_example_without_a_database() {
+    let out = Command::new(env!("CARGO_BIN_EXE_portfolj"))
+        .args(["--db", "/nonexistent/never-created.db", "valuation", "eval"])
+        .arg(example_worksheet())
+        .arg("--json")
+        .output()
+        .expect("runs");
+    let r = json(&out);
+    assert!(r["npv"].as_str().expect("npv").starts_with("1842662.94"));
+    assert!(r["benefit_cost_ratio"]["value"].as_str().expect("ratio").starts_with("2.4504"));
+    assert_eq!(r["payback_year"], 2017);
+    assert_eq!(r["years"].as_array().expect("years").len(), 5);
+    assert_eq!(r["sensitivity"][0]["line"], "Kortare handläggning av anmälningar");
+    assert!(!Path::new("/nonexistent").exists());
+}
+
+#[test]
+fn a_malformed_worksheet_is_reported_with_line_and_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("fel.json");
+    std::fs::write(&file, "{\n  \"format\": \"portfolj.worksheet/1\",\n  \"first_year\": 2015,,\n}").expect("write");
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_portfolj")).args(["valuation", "eval"]).arg(&file).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("rad 3, kolumn 22"), "{err}");
+    std::fs::write(&file, r#"{"format": "portfolj.worksheet/9", "first_year": 2015}"#).expect("write");
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_portfolj")).args(["valuation", "eval"]).arg(&file).output().expect("runs");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nyare Portfölj"));
+}

@@ -17,6 +17,30 @@ pub const DISPLAY_ROUNDING: RoundingStrategy = RoundingStrategy::MidpointAwayFro
 /// national programme's frames while keeping öre sums far inside `i64`.
 const MAX_KRONOR: i64 = 10_000_000_000;
 
+/// Any amount of kronor (also a negative result, e.g. an NPV) in Swedish display form by
+/// [`DISPLAY_ROUNDING`]: "−1 234 568 kr", grouped with no-break spaces so it never wraps.
+pub fn format_kronor_sv(value: Decimal) -> String {
+    let rounded = value.round_dp_with_strategy(0, DISPLAY_ROUNDING);
+    let digits = rounded.abs().trunc().to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push('\u{a0}');
+        }
+        grouped.push(c);
+    }
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() { "\u{2212}" } else { "" };
+    format!("{sign}{grouped}\u{a0}kr")
+}
+
+/// A ratio or other figure in Swedish form with `decimals` decimals by
+/// [`DISPLAY_ROUNDING`]: 2.4504 → "2,45".
+pub fn format_number_sv(value: Decimal, decimals: u32) -> String {
+    let rounded = value.round_dp_with_strategy(decimals, DISPLAY_ROUNDING);
+    let text = format!("{:.*}", decimals as usize, rounded);
+    text.replace('-', "\u{2212}").replace('.', ",")
+}
+
 /// An exact, non-negative amount of kronor with at most two decimals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Sek(Decimal);
@@ -103,18 +127,9 @@ impl Sek {
         self.0.round_dp_with_strategy(0, DISPLAY_ROUNDING)
     }
 
-    /// Swedish display form by [`DISPLAY_ROUNDING`]: "1 234 568 kr", grouped with
-    /// no-break spaces so an amount never wraps across lines.
+    /// Swedish display form by [`DISPLAY_ROUNDING`]: "1 234 568 kr".
     pub fn format_sv(self) -> String {
-        let digits = self.rounded_for_display().abs().trunc().to_string();
-        let mut grouped = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                grouped.push('\u{a0}');
-            }
-            grouped.push(c);
-        }
-        format!("{grouped}\u{a0}kr")
+        format_kronor_sv(self.0)
     }
 
     pub fn checked_add(self, other: Sek) -> Option<Sek> {
@@ -179,6 +194,19 @@ mod tests {
     fn formats_for_swedish_readers(#[case] input: &str, #[case] shown: &str) {
         let sek = Sek::parse(input).expect("valid amount");
         assert_eq!(sek.format_sv().replace('\u{a0}', " "), shown);
+    }
+
+    #[test]
+    fn ratios_get_a_decimal_comma() {
+        assert_eq!(format_number_sv("2.4504762783".parse().expect("decimal"), 2), "2,45");
+        assert_eq!(format_number_sv("0.125".parse().expect("decimal"), 2), "0,13");
+    }
+
+    #[test]
+    fn results_below_zero_keep_their_sign() {
+        let shown = format_kronor_sv("-60030.5724754".parse().expect("decimal"));
+        assert_eq!(shown.replace('\u{a0}', " "), "\u{2212}60 031 kr");
+        assert_eq!(format_kronor_sv("-0.4".parse().expect("decimal")).replace('\u{a0}', " "), "0 kr");
     }
 
     #[test]

@@ -25,6 +25,12 @@ macro_rules! wire_enum {
                 match v { $($dto::$variant => core::$core::$variant),+ }
             }
         }
+
+        impl From<core::$core> for $dto {
+            fn from(v: core::$core) -> Self {
+                match v { $(core::$core::$variant => $dto::$variant),+ }
+            }
+        }
     };
 }
 

@@ -12,8 +12,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub mod details;
+pub mod valuation;
 
 pub use details::*;
+pub use valuation::*;
 
 /// Declares a transport enum mirroring a core enum variant for variant, with its
 /// snake_case wire names and conversions both ways.
@@ -383,7 +385,27 @@ macro_rules! for_each_dto {
             NewAttachmentDto,
             AttachmentRefDto,
             AttachmentContentDto,
-            AuditReportDto
+            AuditReportDto,
+            RangeDto,
+            AmountDto,
+            BenefitKindDto,
+            BenefitClassDto,
+            CostKindDto,
+            ProjectTypeDto,
+            BiasFactorDto,
+            OptimismBiasDto,
+            ParametersDto,
+            BenefitLineDto,
+            YearAmountDto,
+            YearlyCostDto,
+            CostLineDto,
+            WorksheetDto,
+            YearRowDto,
+            SensitivityRowDto,
+            SwitchingValueDto,
+            FigureDto,
+            QualitativeDto,
+            ValuationResultsDto
         )
     };
 }

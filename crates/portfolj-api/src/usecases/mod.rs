@@ -5,3 +5,4 @@ pub mod audit;
 pub mod demo;
 pub mod programme;
 pub mod session;
+pub mod valuation;

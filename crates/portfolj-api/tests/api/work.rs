@@ -300,3 +300,19 @@ fn every_change_is_appended_to_the_audit_log_and_the_chain_verifies() {
     assert_eq!(refused.code.as_str(), "conflict");
     assert_eq!(ok(&f, "audit.verify", json!({}))["entries"], after["entries"], "a refused change logs nothing");
 }
+
+#[test]
+fn valuation_eval_through_call_matches_the_worksheet_file() {
+    let f = demo();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/worksheet.json");
+    let worksheet: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("example")).expect("json");
+    let r = ok(&f, "valuation.eval", json!({ "worksheet": worksheet }));
+    assert!(r["npv"].as_str().expect("npv").starts_with("1842662.94"));
+    let mut bad = worksheet.clone();
+    bad["parameters"]["horizon_years"] = json!(0);
+    bad["benefits"][0]["amount"]["hours"]["min"] = json!("-5");
+    let e = err(&f, "valuation.eval", json!({ "worksheet": bad }));
+    assert_eq!(e.code.as_str(), "validation");
+    let fields: Vec<&str> = e.fields.iter().map(|x| x.field.as_str()).collect();
+    assert!(fields.contains(&"horizon_years") && fields.contains(&"benefits"), "{fields:?}");
+}

@@ -4,6 +4,7 @@ mod app;
 mod demo;
 mod persona;
 mod serve;
+pub mod valuation;
 
 use std::path::Path;
 
@@ -34,6 +35,11 @@ pub enum Command {
     Persona {
         #[command(subcommand)]
         command: persona::PersonaCommand,
+    },
+    /// Benefit valuations (nyttovärdering): compute a worksheet file's results.
+    Valuation {
+        #[command(subcommand)]
+        command: valuation::ValuationCommand,
     },
     /// The tamper-evident audit log.
     Audit {
@@ -67,6 +73,7 @@ pub fn run(api: Api, command: Command, json: bool, db: &Path) -> Result<(), ApiE
         Command::Persona { command } => persona::run(&api, command, json),
         Command::Serve(args) => serve::run(api, args),
         Command::Audit { command: AuditCommand::Verify } => audit_verify(&api, json),
+        Command::Valuation { command } => valuation::run(&command, json),
         Command::Call { command, args } => {
             let args: Value = serde_json::from_str(&args)
                 .map_err(|e| ApiError::new(ErrorCode::BadArguments, format!("Argumenten är inte giltig JSON: {e}")))?;

@@ -216,7 +216,7 @@ fn generated() -> impl Strategy<Value = Worksheet> {
                 line
             });
     let cost_line = (money, 2014..2030_i32).prop_map(|(a, y)| cost(CostKind::Operations, y, a));
-    (0_u32..=100_00, 1_u32..=30, prop::collection::vec(benefit_line, 0..5), prop::collection::vec(cost_line, 0..5))
+    (0_u32..=10_000, 1_u32..=30, prop::collection::vec(benefit_line, 0..5), prop::collection::vec(cost_line, 0..5))
         .prop_map(|(rate, horizon, benefits, costs)| Worksheet {
             first_year: 2014,
             parameters: Parameters {
