@@ -6,10 +6,12 @@
 //! order) and switching values, before and after optimism bias. Everything is exact
 //! `Decimal` arithmetic; nothing is rounded here (rounding is for display only).
 
+mod flags;
 mod model;
 mod optimism;
 mod results;
 
+pub use flags::{ApplicationFacts, Flag, OtherWorksheet, authorize_valuer, default_plausible_ratio, flags};
 pub use model::{
     Amount, BenefitClass, BenefitKind, BenefitLine, CostKind, CostLine, CostSchedule, Parameters, Range, Worksheet,
     YearAmount,

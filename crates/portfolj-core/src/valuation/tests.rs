@@ -271,3 +271,99 @@ proptest! {
         }
     }
 }
+
+mod integrity {
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::org::{Actor, Role};
+    use crate::{ApplicationId, ItCategory, PersonId, UnitId};
+
+    fn facts() -> ApplicationFacts {
+        ApplicationFacts { category: ItCategory::Differentiating, owner_accepted_operations: true }
+    }
+
+    fn with_target(target: &str, first_year: i32) -> Worksheet {
+        let mut ws = worksheet("3.5", 5);
+        let mut line = benefit("Handläggning", Amount::Sek(Range::exact(d("100000"))), first_year);
+        line.target = target.into();
+        line.ramp_up_percent = vec![d("50")];
+        ws.benefits.push(line);
+        ws.costs.push(cost(CostKind::Development, 2014, 100_000));
+        ws.costs.push(CostLine {
+            name: "Drift".into(),
+            kind: CostKind::Operations,
+            bearing_unit: "Trafikkontoret".into(),
+            schedule: CostSchedule::Yearly { from_year: 2015, amount: sek(10_000) },
+        });
+        ws
+    }
+
+    fn codes(flags: &[Flag]) -> Vec<&'static str> {
+        flags.iter().map(|f| f.code).collect()
+    }
+
+    #[test]
+    fn the_same_target_in_overlapping_years_is_dubbelrakning() {
+        let ours = with_target("socialtjanst.handlaggning", 2015);
+        let theirs = with_target("socialtjanst.handlaggning", 2016);
+        let other =
+            OtherWorksheet { application: ApplicationId(Uuid::from_u128(9)), title: "Mina sidor", worksheet: &theirs };
+        let found = flags(&ours, None, facts(), &[other], default_plausible_ratio());
+        assert_eq!(codes(&found), vec!["double_count"]);
+        assert!(found[0].message.contains("Mina sidor"));
+        assert_eq!(found[0].others, vec![ApplicationId(Uuid::from_u128(9))]);
+    }
+
+    #[test]
+    fn different_targets_or_years_are_not_dubbelrakning() {
+        let ours = with_target("a", 2015);
+        let other_target = with_target("b", 2015);
+        let mut later = with_target("a", 2015);
+        later.first_year = 2030;
+        later.benefits[0].first_year = Some(2030);
+        let others = [
+            OtherWorksheet { application: ApplicationId(Uuid::from_u128(1)), title: "B", worksheet: &other_target },
+            OtherWorksheet { application: ApplicationId(Uuid::from_u128(2)), title: "Senare", worksheet: &later },
+        ];
+        assert!(flags(&ours, None, facts(), &others, default_plausible_ratio()).is_empty());
+    }
+
+    #[test]
+    fn full_effect_in_the_first_year_forgotten_operations_and_unaccepted_owner_are_flagged() {
+        let mut ws = with_target("x", 2014);
+        ws.benefits[0].ramp_up_percent.clear();
+        ws.costs.retain(|c| c.kind != CostKind::Operations);
+        let found = flags(
+            &ws,
+            None,
+            ApplicationFacts { owner_accepted_operations: false, ..facts() },
+            &[],
+            default_plausible_ratio(),
+        );
+        assert_eq!(codes(&found), vec!["benefit_too_early", "no_operations_cost", "owner_not_accepted"]);
+    }
+
+    #[test]
+    fn an_implausible_ratio_is_flagged() {
+        let mut ws = with_target("x", 2015);
+        ws.benefits[0].amount = Amount::Sek(Range::exact(d("100000000")));
+        let results = evaluate(&ws).expect("valid");
+        let found = flags(&ws, Some(&results), facts(), &[], default_plausible_ratio());
+        assert_eq!(codes(&found), vec!["implausible_ratio"]);
+    }
+
+    #[test]
+    fn a_valuer_from_the_applying_unit_is_refused() {
+        let unit = UnitId(Uuid::from_u128(1));
+        let valuer = |u: u128, roles: &[Role]| Actor {
+            person: PersonId(Uuid::from_u128(5)),
+            unit: UnitId(Uuid::from_u128(u)),
+            roles: roles.to_vec(),
+        };
+        assert!(authorize_valuer(&valuer(2, &[Role::Valuer]), unit).is_ok());
+        let own = authorize_valuer(&valuer(1, &[Role::Valuer]), unit).expect_err("own unit");
+        assert!(own.to_string().contains("sökande enheten"));
+        assert!(authorize_valuer(&valuer(2, &[Role::Office]), unit).is_err());
+    }
+}
