@@ -36,6 +36,13 @@ pub const COMMANDS: &[&str] = &[
     "application.attachments.get",
     "audit.verify",
     "valuation.eval",
+    "valuation.create",
+    "valuation.get",
+    "valuation.of_application",
+    "valuation.save",
+    "valuation.resolve",
+    "valuation.approve",
+    "valuation.flags",
     "demo.init",
 ];
 
@@ -135,6 +142,13 @@ impl Api {
                 reply(self.attachment(&parse::<AttachmentIdArgs>(command, args)?.attachment_id))
             }
             "audit.verify" => reply(self.verify_audit_log()),
+            "valuation.create" => reply(self.create_valuation(parse(command, args)?)),
+            "valuation.get" => reply(self.valuation(&parse::<IdArgs>(command, args)?.id)),
+            "valuation.of_application" => reply(self.valuations_of(&parse::<IdArgs>(command, args)?.id)),
+            "valuation.save" => reply(self.save_valuation(parse(command, args)?)),
+            "valuation.resolve" => reply(self.resolve_double_count(parse(command, args)?)),
+            "valuation.approve" => reply(self.approve_valuation(&parse::<IdArgs>(command, args)?.id)),
+            "valuation.flags" => reply(self.programme_flags()),
             "valuation.eval" => {
                 let a: WorksheetArgs = parse(command, args)?;
                 reply(crate::evaluate_worksheet(&a.worksheet))

@@ -32,3 +32,16 @@ CREATE TABLE double_count_resolution (
     resolved_at   TEXT NOT NULL,
     PRIMARY KEY (valuation_id, target)
 ) STRICT;
+
+-- The benefit targets of each application's newest valuation, with the years they have
+-- effect, so dubbelräkning is found by index rather than by reading every worksheet.
+CREATE TABLE valuation_target (
+    valuation_id   TEXT    NOT NULL REFERENCES valuation (id),
+    application_id TEXT    NOT NULL REFERENCES application (id),
+    target         TEXT    NOT NULL,
+    first_year     INTEGER NOT NULL,
+    last_year      INTEGER NOT NULL,
+    PRIMARY KEY (valuation_id, target)
+) STRICT;
+
+CREATE INDEX valuation_target_by_target ON valuation_target (target, application_id);

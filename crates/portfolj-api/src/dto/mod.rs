@@ -405,7 +405,14 @@ macro_rules! for_each_dto {
             SwitchingValueDto,
             FigureDto,
             QualitativeDto,
-            ValuationResultsDto
+            ValuationResultsDto,
+            FlagDto,
+            ResolutionDto,
+            ValuationDto,
+            CreateValuationDto,
+            SaveValuationDto,
+            ResolveDoubleCountDto,
+            ProgrammeFlagDto
         )
     };
 }

@@ -459,3 +459,79 @@ impl From<&core::Results> for ValuationResultsDto {
         }
     }
 }
+
+/// One integrity flag, and how it was resolved if it was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FlagDto {
+    pub code: String,
+    pub message: String,
+    pub target: Option<String>,
+    /// The other applications claiming the same target (dubbelräkning).
+    pub other_application_ids: Vec<String>,
+    pub resolution: Option<ResolutionDto>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ResolutionDto {
+    /// `assigned_here`, `assigned_elsewhere`, `split` or `independent`.
+    pub resolution: String,
+    pub share_percent: Option<String>,
+    pub motivation: String,
+    pub resolved_by: String,
+    pub resolved_at: String,
+}
+
+/// A valuation with its worksheet, results and flags.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ValuationDto {
+    pub id: String,
+    pub application_id: String,
+    pub application_title: String,
+    pub number: u32,
+    /// The frozen application version valued.
+    pub application_version: u32,
+    pub valuer: String,
+    pub worksheet: WorksheetDto,
+    /// Null when the worksheet cannot be evaluated yet; see `problems`.
+    pub results: Option<ValuationResultsDto>,
+    pub problems: Vec<crate::FieldErrorDto>,
+    pub flags: Vec<FlagDto>,
+    pub approved_at: Option<String>,
+    pub updated_at: String,
+}
+
+/// `valuation.create`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct CreateValuationDto {
+    pub application_id: String,
+}
+
+/// `valuation.save`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SaveValuationDto {
+    pub id: String,
+    pub worksheet: WorksheetDto,
+}
+
+/// `valuation.resolve`: how a dubbelräkning on one target is settled.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ResolveDoubleCountDto {
+    pub id: String,
+    pub target: String,
+    pub resolution: String,
+    #[serde(default)]
+    pub share_percent: Option<String>,
+    pub motivation: String,
+}
+
+/// A flag somewhere in the programme, for the central valuer's overview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ProgrammeFlagDto {
+    pub valuation_id: String,
+    pub application_id: String,
+    pub application_title: String,
+    pub flag: FlagDto,
+}

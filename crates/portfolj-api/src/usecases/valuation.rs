@@ -28,3 +28,443 @@ pub fn evaluate_worksheet_json(text: &str) -> Result<ValuationResultsDto, ApiErr
     })?;
     evaluate_worksheet(&worksheet)
 }
+
+mod work {
+    //! Valuations stored with the application: created by a valuer from another unit on
+    //! the latest frozen version, saved while a draft, flagged, and fastställd.
+
+    use chrono::{DateTime, Utc};
+    use portfolj_core::valuation::{self as core, ApplicationFacts, OtherWorksheet};
+    use portfolj_core::{Actor, Application, ApplicationId, ApplicationState, ValidationErrors};
+    use portfolj_store::Connection;
+    use portfolj_store::tables::valuation::{self as table, NewResolution};
+    use portfolj_store::tables::{application as applications, org, work as versions};
+    use serde_json::json;
+
+    use crate::dto::{
+        AmountDto, BenefitClassDto, BenefitKindDto, BenefitLineDto, CostKindDto, CostLineDto, CreateValuationDto,
+        FlagDto, ParametersDto, ProgrammeFlagDto, RangeDto, ResolutionDto, ResolveDoubleCountDto, SaveValuationDto,
+        ValuationDto, ValuationResultsDto, VersionContentDto, WORKSHEET_FORMAT, WorksheetDto, YearAmountDto,
+        parse_document, time,
+    };
+    use crate::usecases::application::transition_in;
+    use crate::usecases::{audit, session};
+    use crate::{Api, ApiError, ErrorCode, FieldErrorDto};
+
+    const RESOLUTIONS: [&str; 4] = ["assigned_here", "assigned_elsewhere", "split", "independent"];
+
+    fn load_application(conn: &Connection, id: ApplicationId) -> Result<Application, ApiError> {
+        Ok(applications::get(conn, id)?.ok_or_else(|| ApiError::not_found("Ansökan"))?.application)
+    }
+
+    fn load(conn: &Connection, id: &str) -> Result<table::Valuation, ApiError> {
+        table::get(conn, id)?.ok_or_else(|| ApiError::not_found("Nyttovärderingen"))
+    }
+
+    /// A first worksheet from the frozen application: its budget as development cost,
+    /// its planned benefits as lines for the valuer to quantify.
+    pub(crate) fn prefill(
+        conn: &Connection,
+        app: &Application,
+        content: &VersionContentDto,
+    ) -> Result<WorksheetDto, ApiError> {
+        let units = org::units(conn)?;
+        let unit_name =
+            |id: &str| units.iter().find(|u| u.id.to_string() == id).map(|u| u.name.clone()).unwrap_or_default();
+        let budget = &content.details.budget;
+        let first_year = budget.iter().map(|b| b.year).min().unwrap_or(app.fiscal_year);
+        let years = budget
+            .iter()
+            .map(|b| {
+                let parts = [&b.internal_time, &b.external_services, &b.licences, &b.equipment];
+                let total = parts
+                    .iter()
+                    .filter_map(|p| portfolj_core::Sek::parse(p).ok())
+                    .fold(portfolj_core::Sek::ZERO, |a, b| a.checked_add(b).unwrap_or(a));
+                YearAmountDto { year: b.year, amount: total.to_string() }
+            })
+            .collect();
+        let zero = || RangeDto { min: "0".into(), likely: "0".into(), max: "0".into() };
+        Ok(WorksheetDto {
+            format: WORKSHEET_FORMAT.to_owned(),
+            first_year,
+            parameters: ParametersDto::default(),
+            benefits: content
+                .details
+                .benefit_plan
+                .iter()
+                .map(|b| BenefitLineDto {
+                    name: b.benefit.clone(),
+                    kind: BenefitKindDto::Internal,
+                    class: BenefitClassDto::TimeFreed,
+                    score: None,
+                    motivation: String::new(),
+                    amount: Some(AmountDto::Sek(zero())),
+                    receiving_unit: b.responsible_unit_id.as_deref().map(unit_name).unwrap_or_default(),
+                    target: String::new(),
+                    first_year: None,
+                    ramp_up_percent: vec![],
+                })
+                .collect(),
+            costs: vec![CostLineDto {
+                name: "Utveckling enligt ansökan".into(),
+                kind: CostKindDto::Development,
+                bearing_unit: unit_name(&content.basics.unit_id),
+                years,
+                yearly: None,
+            }],
+        })
+    }
+
+    /// The application facts the flags need, from its latest frozen version.
+    fn facts(conn: &Connection, app: &Application) -> Result<ApplicationFacts, ApiError> {
+        let owner_accepted_operations = match versions::versions(conn, app.id)?.last() {
+            Some(v) => parse_document::<VersionContentDto>("Den frysta versionen", &v.content)?
+                .details
+                .owner_accepted_on
+                .is_some(),
+            None => false,
+        };
+        Ok(ApplicationFacts { category: app.it_category, owner_accepted_operations })
+    }
+
+    /// The valuation in full: its results when computable, and every flag.
+    pub(crate) fn view(conn: &Connection, v: &table::Valuation) -> Result<ValuationDto, ApiError> {
+        let app = load_application(conn, v.application)?;
+        let worksheet: WorksheetDto = parse_document("Arbetsbladet", &v.worksheet)?;
+        let (results, problems, core_ws) = match worksheet.to_core().and_then(|ws| core::evaluate(&ws).map(|r| (ws, r)))
+        {
+            Ok((ws, r)) => (Some(r), vec![], Some(ws)),
+            Err(errors) => (
+                None,
+                errors
+                    .0
+                    .iter()
+                    .map(|e| FieldErrorDto { field: e.field.to_owned(), message: e.message.clone() })
+                    .collect(),
+                None,
+            ),
+        };
+        let mut flags = Vec::new();
+        if let Some(ws) = &core_ws {
+            let others = other_worksheets(conn, ws, v.application)?;
+            let others: Vec<OtherWorksheet<'_>> = others
+                .iter()
+                .map(|(id, title, ws)| OtherWorksheet { application: *id, title, worksheet: ws })
+                .collect();
+            let resolutions = table::resolutions(conn, &v.id)?;
+            for flag in core::flags(ws, results.as_ref(), facts(conn, &app)?, &others, core::default_plausible_ratio())
+            {
+                let resolution =
+                    flag.target.as_ref().and_then(|t| resolutions.iter().find(|r| &r.target == t)).map(|r| {
+                        ResolutionDto {
+                            resolution: r.resolution.clone(),
+                            share_percent: r.share_percent.clone(),
+                            motivation: r.motivation.clone(),
+                            resolved_by: r.resolved_by_name.clone(),
+                            resolved_at: time(r.resolved_at),
+                        }
+                    });
+                flags.push(FlagDto {
+                    code: flag.code.to_owned(),
+                    message: flag.message,
+                    target: flag.target,
+                    other_application_ids: flag.others.iter().map(ToString::to_string).collect(),
+                    resolution,
+                });
+            }
+        }
+        Ok(ValuationDto {
+            id: v.id.clone(),
+            application_id: v.application.to_string(),
+            application_title: app.title,
+            number: v.number,
+            application_version: v.application_version,
+            valuer: v.valuer_name.clone(),
+            worksheet,
+            results: results.as_ref().map(ValuationResultsDto::from),
+            problems,
+            flags,
+            approved_at: v.approved_at.map(time),
+            updated_at: time(v.updated_at),
+        })
+    }
+
+    /// The newest worksheets of other applications claiming any of `ws`'s targets.
+    fn other_worksheets(
+        conn: &Connection,
+        ws: &core::Worksheet,
+        except: ApplicationId,
+    ) -> Result<Vec<(ApplicationId, String, core::Worksheet)>, ApiError> {
+        let targets: Vec<&str> = ws.benefits.iter().map(|b| b.target.trim()).filter(|t| !t.is_empty()).collect();
+        let mut out = Vec::new();
+        for v in table::claiming(conn, &targets, except)? {
+            let Ok(dto) = serde_json::from_str::<WorksheetDto>(&v.worksheet) else { continue };
+            let Ok(other) = dto.to_core() else { continue };
+            let title = applications::get(conn, v.application)?.map(|l| l.application.title).unwrap_or_default();
+            out.push((v.application, title, other));
+        }
+        Ok(out)
+    }
+
+    /// Indexes the worksheet's benefit targets as the application's newest claims.
+    fn index_targets(
+        conn: &Connection,
+        valuation: &str,
+        application: ApplicationId,
+        worksheet: &WorksheetDto,
+    ) -> Result<(), ApiError> {
+        let targets = match worksheet.to_core() {
+            Ok(ws) => core::target_years(&ws).into_iter().map(|(t, f, l)| (t.to_owned(), f, l)).collect(),
+            Err(_) => Vec::new(),
+        };
+        table::replace_targets(conn, valuation, application, &targets)?;
+        Ok(())
+    }
+
+    fn document(worksheet: &WorksheetDto) -> Result<String, ApiError> {
+        serde_json::to_string(worksheet)
+            .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Arbetsbladet kunde inte sparas: {e}")))
+    }
+
+    /// Creates a valuation of the application's latest frozen version.
+    pub(crate) fn create_in(
+        conn: &Connection,
+        actor: &Actor,
+        application: ApplicationId,
+        id: &str,
+        worksheet: Option<&WorksheetDto>,
+        now: DateTime<Utc>,
+    ) -> Result<String, ApiError> {
+        let app = load_application(conn, application)?;
+        core::authorize_valuer(actor, app.unit)?;
+        if !matches!(app.state, ApplicationState::Submitted | ApplicationState::Valued) {
+            return Err(ApiError::new(
+                ErrorCode::Conflict,
+                format!(
+                    "Ansökan är {} och kan inte nyttovärderas nu; bara inlämnade ansökningar värderas.",
+                    app.state.name_sv()
+                ),
+            ));
+        }
+        let latest = versions::versions(conn, application)?
+            .pop()
+            .ok_or_else(|| ApiError::not_found("Den inlämnade versionen"))?;
+        let content: VersionContentDto = parse_document("Den frysta versionen", &latest.content)?;
+        let worksheet = match worksheet {
+            Some(w) => w.clone(),
+            None => prefill(conn, &app, &content)?,
+        };
+        let text = document(&worksheet)?;
+        let number = table::insert(conn, id, application, latest.number, actor.person, &text, now)?;
+        index_targets(conn, id, application, &worksheet)?;
+        let detail = json!({ "valuation": id, "number": number, "version": latest.number, "worksheet_sha256": audit::sha256_hex(text.as_bytes()) });
+        audit::record(conn, now, actor.person, "valuation.create", &application.to_string(), &detail)?;
+        Ok(id.to_owned())
+    }
+
+    /// Saves a worksheet that passes every input check; a fastställd valuation never changes.
+    pub(crate) fn save_in(
+        conn: &Connection,
+        actor: &Actor,
+        id: &str,
+        worksheet: &WorksheetDto,
+        now: DateTime<Utc>,
+    ) -> Result<(), ApiError> {
+        let v = load(conn, id)?;
+        let app = load_application(conn, v.application)?;
+        core::authorize_valuer(actor, app.unit)?;
+        let checked = worksheet.to_core()?;
+        checked.check()?;
+        let text = document(worksheet)?;
+        if !table::save(conn, id, &text, now)? {
+            return Err(ApiError::new(
+                ErrorCode::Conflict,
+                "Nyttovärderingen är fastställd och kan inte ändras. Skapa en ny värdering i stället.",
+            ));
+        }
+        index_targets(conn, id, v.application, worksheet)?;
+        let detail = json!({ "valuation": id, "worksheet_sha256": audit::sha256_hex(text.as_bytes()) });
+        audit::record(conn, now, actor.person, "valuation.save", &v.application.to_string(), &detail)
+    }
+
+    pub(crate) fn resolve_in(
+        conn: &Connection,
+        actor: &Actor,
+        args: &ResolveDoubleCountDto,
+        now: DateTime<Utc>,
+    ) -> Result<(), ApiError> {
+        let v = load(conn, &args.id)?;
+        core::authorize_valuer(actor, load_application(conn, v.application)?.unit)?;
+        let mut errors = ValidationErrors::default();
+        if !RESOLUTIONS.contains(&args.resolution.as_str()) {
+            errors.push(
+                "resolution",
+                "Välj hur dubbelräkningen löses: tilldela hit, tilldela den andra ansökan, dela upp eller oberoende.",
+            );
+        }
+        let share_ok = args
+            .share_percent
+            .as_deref()
+            .and_then(|s| s.replace(',', ".").parse::<rust_decimal::Decimal>().ok())
+            .is_some_and(|p| p > rust_decimal::Decimal::ZERO && p < rust_decimal::Decimal::ONE_HUNDRED);
+        if args.resolution == "split" && !share_ok {
+            errors.push("share_percent", "Ange den här ansökans andel av nyttan i procent, mellan 0 och 100.");
+        }
+        if args.motivation.trim().is_empty() {
+            errors.push("motivation", "Motivera lösningen; den visas för beslutsfattarna.");
+        }
+        if !errors.is_empty() {
+            return Err(errors.into());
+        }
+        let flagged = view(conn, &v)?
+            .flags
+            .iter()
+            .any(|f| f.code == "double_count" && f.target.as_deref() == Some(args.target.as_str()));
+        if !flagged {
+            return Err(ApiError::new(
+                ErrorCode::Conflict,
+                format!("Nyttan \"{}\" är inte dubbelräknad i den här värderingen.", args.target),
+            ));
+        }
+        table::resolve(
+            conn,
+            &NewResolution {
+                valuation: &v.id,
+                target: &args.target,
+                resolution: &args.resolution,
+                share_percent: args.share_percent.as_deref(),
+                motivation: args.motivation.trim(),
+                by: actor.person,
+                at: now,
+            },
+        )?;
+        let detail = json!({ "valuation": v.id, "target": args.target, "resolution": args.resolution, "motivation": args.motivation.trim() });
+        audit::record(conn, now, actor.person, "valuation.resolve", &v.application.to_string(), &detail)
+    }
+
+    /// Fastställer: refused while a dubbelräkning is unresolved or the figures cannot be
+    /// computed; then frozen, and the application moves to nyttovärderad.
+    pub(crate) fn approve_in(conn: &Connection, actor: &Actor, id: &str, now: DateTime<Utc>) -> Result<(), ApiError> {
+        let v = load(conn, id)?;
+        let mut app = load_application(conn, v.application)?;
+        core::authorize_valuer(actor, app.unit)?;
+        let shown = view(conn, &v)?;
+        let Some(results) = &shown.results else {
+            return Err(ApiError::new(
+                ErrorCode::Conflict,
+                "Arbetsbladet har fel som måste rättas innan nyttovärderingen kan fastställas.",
+            ));
+        };
+        if results.benefit_cost_ratio.value.is_none() {
+            return Err(ApiError::new(
+                ErrorCode::Conflict,
+                "Lägg in kostnaderna innan nyttovärderingen fastställs; nytta/kostnad kan inte beräknas utan dem.",
+            ));
+        }
+        let open: Vec<&str> = shown
+            .flags
+            .iter()
+            .filter(|f| f.code == "double_count" && f.resolution.is_none())
+            .filter_map(|f| f.target.as_deref())
+            .collect();
+        if !open.is_empty() {
+            return Err(ApiError::new(
+                ErrorCode::Conflict,
+                format!("Dubbelräkningen av {} måste lösas innan nyttovärderingen kan fastställas.", open.join(", ")),
+            ));
+        }
+        if !table::approve(conn, id, now)? {
+            return Err(ApiError::new(ErrorCode::Conflict, "Nyttovärderingen är redan fastställd."));
+        }
+        audit::record(
+            conn,
+            now,
+            actor.person,
+            "valuation.approve",
+            &v.application.to_string(),
+            &json!({ "valuation": id, "npv": results.npv }),
+        )?;
+        if app.state == ApplicationState::Submitted {
+            let npv = results.npv.parse().map(portfolj_core::money::format_kronor_sv).unwrap_or_default();
+            let reason = format!("Nyttovärdering {} fastställd: nettonuvärde {npv}.", v.number);
+            transition_in(conn, &mut app, actor, ApplicationState::Valued, &reason, now)?;
+        }
+        Ok(())
+    }
+
+    impl Api {
+        pub fn create_valuation(&self, args: CreateValuationDto) -> Result<ValuationDto, ApiError> {
+            let application = crate::usecases::application::parse_application_id(&args.application_id)?;
+            let (now, id) = (self.clock.now(), self.clock.new_id().to_string());
+            self.store().write(|tx| {
+                let actor = session::actor(tx)?;
+                create_in(tx, &actor, application, &id, None, now)?;
+                view(tx, &load(tx, &id)?)
+            })
+        }
+
+        pub fn valuation(&self, id: &str) -> Result<ValuationDto, ApiError> {
+            self.store().read(|tx| {
+                session::actor(tx)?;
+                view(tx, &load(tx, id)?)
+            })
+        }
+
+        /// Every valuation of one application, newest last.
+        pub fn valuations_of(&self, application_id: &str) -> Result<Vec<ValuationDto>, ApiError> {
+            let application = crate::usecases::application::parse_application_id(application_id)?;
+            self.store().read(|tx| {
+                session::actor(tx)?;
+                table::of_application(tx, application)?.iter().map(|v| view(tx, v)).collect()
+            })
+        }
+
+        pub fn save_valuation(&self, args: SaveValuationDto) -> Result<ValuationDto, ApiError> {
+            let now = self.clock.now();
+            self.store().write(|tx| {
+                let actor = session::actor(tx)?;
+                save_in(tx, &actor, &args.id, &args.worksheet, now)?;
+                view(tx, &load(tx, &args.id)?)
+            })
+        }
+
+        pub fn resolve_double_count(&self, args: ResolveDoubleCountDto) -> Result<ValuationDto, ApiError> {
+            let now = self.clock.now();
+            self.store().write(|tx| {
+                let actor = session::actor(tx)?;
+                resolve_in(tx, &actor, &args, now)?;
+                view(tx, &load(tx, &args.id)?)
+            })
+        }
+
+        pub fn approve_valuation(&self, id: &str) -> Result<ValuationDto, ApiError> {
+            let now = self.clock.now();
+            self.store().write(|tx| {
+                let actor = session::actor(tx)?;
+                approve_in(tx, &actor, id, now)?;
+                view(tx, &load(tx, id)?)
+            })
+        }
+
+        /// Every flag of every application's newest valuation: the central valuer's overview.
+        pub fn programme_flags(&self) -> Result<Vec<ProgrammeFlagDto>, ApiError> {
+            self.store().read(|tx| {
+                session::actor(tx)?;
+                let mut out = Vec::new();
+                for v in table::latest_per_application(tx)? {
+                    let shown = view(tx, &v)?;
+                    out.extend(shown.flags.into_iter().map(|flag| ProgrammeFlagDto {
+                        valuation_id: shown.id.clone(),
+                        application_id: shown.application_id.clone(),
+                        application_title: shown.application_title.clone(),
+                        flag,
+                    }));
+                }
+                Ok(out)
+            })
+        }
+    }
+}
+
+pub(crate) use work::{approve_in, create_in as create_valuation_in, prefill, resolve_in};

@@ -316,3 +316,122 @@ fn valuation_eval_through_call_matches_the_worksheet_file() {
     let fields: Vec<&str> = e.fields.iter().map(|x| x.field.as_str()).collect();
     assert!(fields.contains(&"horizon_years") && fields.contains(&"benefits"), "{fields:?}");
 }
+
+mod valuation {
+    use serde_json::{Value, json};
+
+    use super::super::{Fixture, act_as, demo, err, file_bytes, ok};
+    use super::{complete_details, draft};
+
+    /// A submitted application of Trafikkontoret, ready to be valued.
+    fn submitted(f: &Fixture) -> String {
+        let (id, basics) = draft(f);
+        ok(
+            f,
+            "application.update",
+            json!({"id": id, "basics": basics, "details": complete_details(f, "Trafikkontoret")}),
+        );
+        ok(f, "application.submit", json!({"id": id}));
+        id
+    }
+
+    fn quantify(valuation: &Value, target: &str) -> Value {
+        let mut ws = valuation["worksheet"].clone();
+        ws["benefits"][0]["amount"] = json!({"sek": {"min": "200000", "likely": "300000", "max": "350000"}});
+        ws["benefits"][0]["target"] = json!(target);
+        ws["benefits"][0]["first_year"] = json!(2019);
+        ws["parameters"]["horizon_years"] = json!(4);
+        ws["costs"]
+            .as_array_mut()
+            .expect("costs")
+            .push(json!({"name": "Drift", "kind": "operations", "yearly": {"from_year": 2019, "amount": "50000"}}));
+        ws
+    }
+
+    #[test]
+    fn a_valuer_from_the_applying_unit_is_refused_with_one_message() {
+        let f = demo();
+        // Gustav Öberg values for the programme but works at Stadsledningskontoret.
+        let own =
+            ok(&f, "application.create", super::super::new_application(&f, "Stadsledningskontoret"))["id"].clone();
+        act_as(&f, "valuer", Some("Stadsledningskontoret"));
+        let e = err(&f, "valuation.create", json!({"application_id": own}));
+        assert_eq!(e.code.as_str(), "forbidden");
+        assert!(e.message.contains("sökande enheten"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_valuer_values_an_application_and_fastställer_it() {
+        let f = demo();
+        let id = submitted(&f);
+        act_as(&f, "valuer", Some("Serviceförvaltningen"));
+        let v = ok(&f, "valuation.create", json!({"application_id": id}));
+        assert_eq!(v["application_version"], 1);
+        assert_eq!(v["worksheet"]["costs"][0]["years"][0]["amount"], "950000.00");
+        let saved = ok(&f, "valuation.save", json!({"id": v["id"], "worksheet": quantify(&v, "trafik.felanmalan")}));
+        assert!(saved["results"]["npv"].as_str().is_some());
+        let approved = ok(&f, "valuation.approve", json!({"id": v["id"]}));
+        assert!(approved["approved_at"].as_str().is_some());
+        assert_eq!(ok(&f, "application.get", json!({"id": id}))["state"], "valued");
+        let e = err(&f, "valuation.save", json!({"id": v["id"], "worksheet": saved["worksheet"]}));
+        assert_eq!(e.code.as_str(), "conflict", "a fastställd valuation never changes");
+    }
+
+    #[test]
+    fn dubbelräkning_blocks_fastställande_until_resolved() {
+        let f = demo();
+        let first = submitted(&f);
+        let second = submitted(&f);
+        act_as(&f, "valuer", Some("Serviceförvaltningen"));
+        let a = ok(&f, "valuation.create", json!({"application_id": first}));
+        ok(&f, "valuation.save", json!({"id": a["id"], "worksheet": quantify(&a, "trafik.samtal")}));
+        let b = ok(&f, "valuation.create", json!({"application_id": second}));
+        let b = ok(&f, "valuation.save", json!({"id": b["id"], "worksheet": quantify(&b, "trafik.samtal")}));
+        assert_eq!(b["flags"][0]["code"], "double_count");
+        let e = err(&f, "valuation.approve", json!({"id": b["id"]}));
+        assert!(e.message.contains("Dubbelräkningen av trafik.samtal"), "{}", e.message);
+        let e = err(
+            &f,
+            "valuation.resolve",
+            json!({"id": b["id"], "target": "trafik.samtal", "resolution": "split", "motivation": "Delas"}),
+        );
+        assert_eq!(e.fields[0].field, "share_percent");
+        ok(
+            &f,
+            "valuation.resolve",
+            json!({"id": b["id"], "target": "trafik.samtal", "resolution": "split", "share_percent": "40", "motivation": "Delas 40/60."}),
+        );
+        ok(&f, "valuation.approve", json!({"id": b["id"]}));
+        let flags = ok(&f, "valuation.flags", json!({}));
+        let on_ours =
+            flags.as_array().expect("flags").iter().filter(|x| x["flag"]["target"] == "trafik.samtal").count();
+        assert_eq!(on_ours, 2, "flagged on both applications");
+    }
+
+    #[test]
+    fn a_bad_worksheet_is_refused_and_nothing_is_stored() {
+        let f = demo();
+        let id = submitted(&f);
+        act_as(&f, "valuer", Some("Serviceförvaltningen"));
+        let v = ok(&f, "valuation.create", json!({"application_id": id}));
+        let mut ws = quantify(&v, "x");
+        ws["parameters"]["discount_rate_percent"] = json!("130");
+        ws["benefits"][0]["ramp_up_percent"] = json!(["120"]);
+        let before = file_bytes(&f);
+        let e = err(&f, "valuation.save", json!({"id": v["id"], "worksheet": ws}));
+        assert_eq!(e.code.as_str(), "validation");
+        let fields: Vec<&str> = e.fields.iter().map(|x| x.field.as_str()).collect();
+        assert!(fields.contains(&"discount_rate_percent") && fields.contains(&"benefits"), "{fields:?}");
+        assert!(file_bytes(&f) == before);
+    }
+
+    #[test]
+    fn the_small_demo_has_a_dubbelräkning_pair_flagged_on_both() {
+        let f = demo();
+        let flags = ok(&f, "valuation.flags", json!({}));
+        let pair: Vec<&Value> =
+            flags.as_array().expect("flags").iter().filter(|x| x["flag"]["code"] == "double_count").collect();
+        assert_eq!(pair.len(), 2);
+        assert_ne!(pair[0]["application_id"], pair[1]["application_id"]);
+    }
+}

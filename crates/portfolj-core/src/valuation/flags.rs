@@ -59,7 +59,7 @@ pub struct Flag {
 }
 
 /// The years in which each benefit target of `ws` has effect.
-fn target_years(ws: &Worksheet) -> Vec<(&str, i32, i32)> {
+pub fn target_years(ws: &Worksheet) -> Vec<(&str, i32, i32)> {
     let last = ws.first_year + i32::try_from(ws.parameters.horizon_years).unwrap_or(0) - 1;
     let delay = i32::try_from(ws.parameters.default_delay_years).unwrap_or(0);
     ws.benefits

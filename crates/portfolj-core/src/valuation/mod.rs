@@ -11,7 +11,9 @@ mod model;
 mod optimism;
 mod results;
 
-pub use flags::{ApplicationFacts, Flag, OtherWorksheet, authorize_valuer, default_plausible_ratio, flags};
+pub use flags::{
+    ApplicationFacts, Flag, OtherWorksheet, authorize_valuer, default_plausible_ratio, flags, target_years,
+};
 pub use model::{
     Amount, BenefitClass, BenefitKind, BenefitLine, CostKind, CostLine, CostSchedule, Parameters, Range, Worksheet,
     YearAmount,

@@ -176,3 +176,39 @@ pub fn resolutions(conn: &Connection, valuation: &str) -> Result<Vec<Resolution>
     })
     .collect()
 }
+
+/// Makes `targets` (target, first year, last year) the indexed benefit targets of
+/// `application`, whose newest valuation is `valuation`.
+pub fn replace_targets(
+    conn: &Connection,
+    valuation: &str,
+    application: ApplicationId,
+    targets: &[(String, i32, i32)],
+) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM valuation_target WHERE application_id = ?1")?
+        .execute([application.to_string()])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT OR REPLACE INTO valuation_target (valuation_id, application_id, target, first_year, last_year)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (target, first, last) in targets {
+        insert.execute(params![valuation, application.to_string(), target, first, last])?;
+    }
+    Ok(())
+}
+
+/// The newest valuations of other applications that claim any of `targets`.
+pub fn claiming(conn: &Connection, targets: &[&str], except: ApplicationId) -> Result<Vec<Valuation>, StoreError> {
+    let mut ids: Vec<String> = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT valuation_id FROM valuation_target WHERE target = ?1 AND application_id != ?2",
+    )?;
+    for target in targets {
+        for id in stmt.query_map(params![target, except.to_string()], |r| r.get::<_, String>(0))? {
+            ids.push(id?);
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    ids.iter().filter_map(|id| get(conn, id).transpose()).collect()
+}

@@ -5,6 +5,7 @@
 
 mod catalogue;
 mod details;
+mod valuation;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use portfolj_core::{
@@ -372,6 +373,10 @@ fn application(
         match step {
             ApplicationState::Submitted => {
                 submit_in(tx, context, actor, &mut app, now)?;
+                if valuation::Claim::for_index(index, count) == valuation::Claim::SharedDraft {
+                    let valuer = actor_for(ApplicationState::Valued, cast, applicant, unit.id);
+                    valuation::value(tx, g, &mut app, &details, valuer, valuation::Claim::SharedDraft, false, now)?;
+                }
                 if komplettering {
                     now += Duration::days(10);
                     let valuer = actor_for(ApplicationState::Valued, cast, applicant, unit.id);
@@ -384,6 +389,18 @@ fn application(
                 }
             }
             ApplicationState::SupplementRequested => request_supplement_in(tx, actor, &mut app, reason(*step), now)?,
+            ApplicationState::Valued => {
+                valuation::value(
+                    tx,
+                    g,
+                    &mut app,
+                    &details,
+                    actor,
+                    valuation::Claim::for_index(index, count),
+                    true,
+                    now,
+                )?;
+            }
             _ => transition_in(tx, &mut app, actor, *step, reason(*step), now)?,
         }
     }
