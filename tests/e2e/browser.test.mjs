@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -756,6 +756,210 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
+    }
+  });
+
+  // ---- Re-application and attachments -----------------------------------------------------
+
+  // The draft the two tests below share: a new application from a unit that has a rejected
+  // one, which it names as the earlier application; then files are attached to it.
+  const reapplication = { id: null, previous: null };
+
+  test('re-application: a draft names the unit’s rejected application, shown after a reload', async () => {
+    const rejected = JSON.parse(await cli('app', 'list', '--state', 'rejected', '--json'));
+    assert.ok(rejected.length > 0, 'the demo database has a rejected application');
+    const [previous] = rejected;
+    const original = await api('session.get');
+    const office = await personWith('office', 'Karin Ek');
+    await api('persona.switch', { person_id: office.id });
+    let context;
+    try {
+      // A draft of the same unit, created by the office.
+      const draft = await api('application.create', {
+        title: `Ny ansökan efter avslag: ${previous.title} ${Date.now()}`,
+        unit_id: previous.unit_id,
+        portfolio: previous.portfolio,
+        it_category: previous.it_category === 'basic' ? 'differentiating' : previous.it_category,
+        fiscal_year: 2016,
+        requested_amount: '0',
+        purpose: 'Samma behov som förra gången, nu med en tydligare nyttokalkyl.',
+      });
+      assert.equal(draft.state, 'draft');
+      assert.equal(draft.previous, null);
+      reapplication.id = draft.id;
+      reapplication.previous = previous;
+
+      let page;
+      let problems;
+      ({ context, page, problems } = await openApp(`#/ansokningar/${encodeURIComponent(draft.id)}`));
+      await page.getByTestId('application-form').waitFor();
+      assert.equal(await page.getByTestId('lineage').count(), 0);
+      const select = page.getByLabel('Tidigare ansökan (om detta är en ny ansökan efter avslag eller återremiss)');
+      await select.locator(`option[value="${previous.id}"]`).waitFor({ state: 'attached' });
+      assert.equal(await select.inputValue(), '');
+      assert.equal((await select.locator('option').first().textContent()).trim(), 'Ingen');
+      // Only the unit's rejected and referred-back applications are offered.
+      const offered = await select.locator('option').evaluateAll((nodes) => nodes.map((n) => n.value).filter((v) => v !== ''));
+      const sameUnit = [
+        ...rejected,
+        ...JSON.parse(await cli('app', 'list', '--state', 'referred_back', '--json')),
+      ].filter((a) => a.unit_id === previous.unit_id);
+      assert.deepEqual([...offered].sort(), sameUnit.map((a) => a.id).sort());
+      assert.equal(
+        (await select.locator(`option[value="${previous.id}"]`).textContent()).trim(),
+        `${previous.title} (${previous.fiscal_year}) – Avslagen`,
+      );
+
+      await select.selectOption(previous.id);
+      await waitSaved(page, draft.id);
+      const stored = await api('application.get', { id: draft.id });
+      assert.equal(stored.details.previous_application_id, previous.id);
+      assert.equal(stored.previous?.id, previous.id);
+      assert.ok(stored.previous.decision_reason, 'the rejection has a recorded reason');
+
+      // After a reload: the choice and the panel with the decision and its reason.
+      await page.reload();
+      await page.getByTestId('application-form').waitFor();
+      const panel = page.getByTestId('lineage');
+      await panel.waitFor();
+      const reason = stored.previous.decision_reason.replace(/^Avslagen:\s*/, '');
+      const text = (await panel.textContent()).replace(/\s+/g, ' ').trim();
+      assert.match(text, /^Ny ansökan efter: /);
+      assert.ok(
+        text.includes(`${previous.title} (${previous.fiscal_year}) – Avslagen `),
+        `the panel names the earlier application and its decision: ${text}`,
+      );
+      assert.match(text, /– Avslagen \d{4}-\d{2}-\d{2}: /);
+      assert.ok(text.endsWith(`: ${reason}`), `the panel ends with the reason: ${text}`);
+      assert.equal(await select.inputValue(), previous.id);
+
+      // The server refuses an application that was not rejected or referred back, at the field.
+      const refused = await apiError('application.update', {
+        id: draft.id,
+        basics: {
+          title: stored.title, unit_id: stored.unit_id, portfolio: stored.portfolio, it_category: stored.it_category,
+          fiscal_year: stored.fiscal_year, requested_amount: stored.requested_amount, purpose: stored.purpose,
+        },
+        details: { ...stored.details, previous_application_id: draft.id },
+      });
+      assert.equal(refused.code, 'validation');
+      assert.equal(refused.fields[0]?.field, 'previous_application_id');
+
+      // The panel links to the earlier application.
+      await panel.getByRole('link', { name: previous.title }).click();
+      await page.getByRole('heading', { level: 1, name: previous.title }).waitFor();
+      assert.equal(await idOf(page), previous.id);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context?.close();
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+
+  test('attachments: add a PDF, refuse wrong files at the field, download the same bytes, remove', async () => {
+    assert.ok(reapplication.id, 'the re-application test created the draft');
+    const id = reapplication.id;
+    const original = await api('session.get');
+    const office = await personWith('office', 'Karin Ek');
+    await api('persona.switch', { person_id: office.id });
+
+    const pdf = Buffer.from(
+      '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n' +
+        'trailer\n<< /Root 1 0 R >>\n%%EOF\n',
+      'latin1',
+    );
+    const files = {
+      pdf: path.join(workDir, 'budgetunderlag.pdf'),
+      exe: path.join(workDir, 'setup.exe'),
+      fakePdf: path.join(workDir, 'falsk.pdf'),
+      text: path.join(workDir, 'anteckningar.txt'),
+    };
+    await writeFile(files.pdf, pdf);
+    await writeFile(files.exe, Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'));
+    await writeFile(files.fakePdf, 'Det här är bara text, inte en PDF.\n');
+    await writeFile(files.text, 'Frågor till förvaltningen om budgeten.\n');
+
+    const { context, page, problems } = await openApp(`#/ansokningar/${encodeURIComponent(id)}`);
+    try {
+      await page.getByTestId('application-form').waitFor();
+      const section = page.getByTestId('attachments');
+      await section.getByRole('heading', { level: 3, name: 'Bilagor' }).waitFor();
+      await section.getByText('Inga bilagor.').waitFor();
+      const input = page.getByLabel('Bifoga en fil');
+      assert.match(await page.locator('#field-attachment-hint').textContent(), /PDF.*10 MB.*50 MB/s);
+      let uploads = 0;
+      page.on('request', (request) => {
+        if (request.url().endsWith('/api/call/application.attachments.add')) uploads += 1;
+      });
+      const rows = page.getByTestId('attachment-row');
+      const status = page.getByTestId('attachment-status');
+
+      // (a) A small PDF is attached and listed: name, size, who and when.
+      await input.setInputFiles(files.pdf);
+      await status.filter({ hasText: 'Bilagan budgetunderlag.pdf är tillagd.' }).waitFor();
+      assert.equal(await rows.count(), 1);
+      const cells = (await rows.first().locator('th, td').allTextContents()).map((c) => c.trim());
+      assert.equal(cells[0], 'budgetunderlag.pdf');
+      assert.equal(cells[1], `${pdf.length}${NBSP}byte`);
+      assert.equal(cells[2], office.name);
+      assert.match(cells[3], /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+      assert.equal(uploads, 1);
+
+      // An .exe is refused here, in Swedish, at the field; nothing is sent.
+      const fieldError = page.getByTestId('attachment-error');
+      await input.setInputFiles(files.exe);
+      await fieldError.filter({ hasText: /^setup\.exe har inte skickats: den filtypen går inte att bifoga\./ }).waitFor();
+      assert.equal(await input.getAttribute('aria-invalid'), 'true');
+      assert.match(await input.getAttribute('aria-describedby'), /\bfield-attachment-error\b/);
+      assert.equal(uploads, 1, 'the refused file was not sent');
+      assert.equal(await rows.count(), 1);
+
+      // A text file renamed to .pdf passes the browser's check; the core refuses it.
+      await input.setInputFiles(files.fakePdf);
+      await fieldError
+        .filter({ hasText: 'falsk.pdf har inte bifogats: Filen heter .pdf men innehållet är inte en sådan fil.' })
+        .waitFor();
+      assert.equal(uploads, 2);
+      assert.equal(await input.getAttribute('aria-invalid'), 'true');
+      assert.equal(await rows.count(), 1);
+      const stored = await api('application.get', { id });
+      assert.deepEqual(stored.attachments.map((a) => a.name), ['budgetunderlag.pdf']);
+
+      // Downloaded: the same name and the same bytes.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Ladda ned budgetunderlag.pdf' }).click(),
+      ]);
+      assert.equal(download.suggestedFilename(), 'budgetunderlag.pdf');
+      const downloaded = await readFile(await download.path());
+      assert.ok(downloaded.equals(pdf), 'the downloaded file has the attached bytes');
+      await status.filter({ hasText: 'budgetunderlag.pdf är hämtad.' }).waitFor();
+
+      // A second file is removed after a confirmation, by keyboard.
+      await input.setInputFiles(files.text);
+      await status.filter({ hasText: 'Bilagan anteckningar.txt är tillagd.' }).waitFor();
+      assert.equal(await fieldError.count(), 0);
+      assert.equal(await input.getAttribute('aria-invalid'), null);
+      assert.equal(await rows.count(), 2);
+      const notes = (await api('application.get', { id })).attachments.find((a) => a.name === 'anteckningar.txt');
+      await page.getByRole('button', { name: 'Ta bort anteckningar.txt' }).click();
+      await section.getByText('Ta bort anteckningar.txt?').waitFor();
+      await waitFocus(page, `attachment-confirm-${notes.id}`);
+      await page.keyboard.press('Enter');
+      await status.filter({ hasText: 'Bilagan anteckningar.txt är borttagen.' }).waitFor();
+      await waitFocus(page, 'field-attachment');
+      assert.equal(await rows.count(), 1);
+      assert.deepEqual((await api('application.get', { id })).attachments.map((a) => a.name), ['budgetunderlag.pdf']);
+
+      // (c) The page with attachments and the earlier-application panel passes axe.
+      await page.getByTestId('lineage').waitFor();
+      assert.deepEqual(await seriousViolations(page), []);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, 'ansokan-bilagor');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+      await api('persona.switch', { person_id: original.person.id });
     }
   });
 });

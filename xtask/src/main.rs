@@ -40,7 +40,7 @@ fn main() -> Result<()> {
         Task::Run => run(&root()),
         Task::Test => test(&root()),
         Task::Types => types(&root()),
-        Task::Bench => sh(&root(), "cargo", &["bench", "-p", "portfolj-api", "--bench", "search"], &[]),
+        Task::Bench => sh(&root(), "cargo", &["bench", "-p", "portfolj-api", "--bench", "city"], &[]),
     }
 }
 

@@ -38,7 +38,9 @@ fn main() -> ExitCode {
         .init();
     let cli = Cli::parse();
     // Commands that need no database run before one is opened.
-    if let commands::Command::Valuation { command } = &cli.command {
+    if let commands::Command::Valuation { command } = &cli.command
+        && !commands::valuation::needs_database(command)
+    {
         return match commands::valuation::run(command, cli.json) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => output::error(&e, cli.json),

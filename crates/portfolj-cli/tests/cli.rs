@@ -291,3 +291,44 @@ fn a_malformed_worksheet_is_reported_with_line_and_column() {
         Command::new(env!("CARGO_BIN_EXE_portfolj")).args(["valuation", "eval"]).arg(&file).output().expect("runs");
     assert!(String::from_utf8_lossy(&out.stderr).contains("nyare Portfölj"));
 }
+
+#[test]
+fn valuation_commands_list_flags_and_refuse_a_valuer_from_the_applying_unit() {
+    let (_dir, db) = demo_db();
+    let flags = json(&portfolj(&db, &["valuation", "flags", "--json"]));
+    let pair = flags.as_array().expect("flags").iter().filter(|f| f["flag"]["code"] == "double_count").count();
+    assert_eq!(pair, 2, "the demo's dubbelräkning pair is flagged on both applications");
+    // Gustav Öberg (valuer, Stadsledningskontoret) may not value Stadsledningskontoret's own application.
+    let people = json(&portfolj(&db, &["persona", "list", "--json"]));
+    let gustav =
+        people.as_array().expect("people").iter().find(|p| p["name"] == "Gustav Öberg").expect("valuer").clone();
+    let created = json(&portfolj(
+        &db,
+        &[
+            "app",
+            "new",
+            "--title",
+            "Egen e-tjänst",
+            "--unit",
+            "Stadsledningskontoret",
+            "--portfolio",
+            "1",
+            "--category",
+            "differentiating",
+            "--year",
+            "2018",
+            "--amount",
+            "100000",
+            "--json",
+        ],
+    ));
+    assert!(portfolj(&db, &["persona", "switch", gustav["email"].as_str().expect("email")]).status.success());
+    let out = portfolj(&db, &["--json", "valuation", "create", created["id"].as_str().expect("id")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err: Value = serde_json::from_slice(&out.stderr).expect("JSON error");
+    assert_eq!(err["code"], "forbidden");
+    assert_eq!(
+        err["message"],
+        "En nyttovärdering får inte göras av någon från den sökande enheten. Be en värderare från en annan enhet att värdera ansökan."
+    );
+}

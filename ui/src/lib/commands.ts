@@ -8,9 +8,13 @@ import { call } from './api';
 import type { ApplicationDto } from '../generated/ApplicationDto';
 import type { ApplicationState } from '../generated/ApplicationState';
 import type { ApplicationVersionDto } from '../generated/ApplicationVersionDto';
+import type { AttachmentContentDto } from '../generated/AttachmentContentDto';
+import type { AttachmentDto } from '../generated/AttachmentDto';
+import type { AttachmentRefDto } from '../generated/AttachmentRefDto';
 import type { DiffArgsDto } from '../generated/DiffArgsDto';
 import type { FieldChangeDto } from '../generated/FieldChangeDto';
 import type { MessageDto } from '../generated/MessageDto';
+import type { NewAttachmentDto } from '../generated/NewAttachmentDto';
 import type { ReadinessDto } from '../generated/ReadinessDto';
 import type { SearchArgsDto } from '../generated/SearchArgsDto';
 import type { UpdateApplicationDto } from '../generated/UpdateApplicationDto';
@@ -55,3 +59,9 @@ export const addNote = (id: string, text: string) =>
   call<MessageDto[]>('application.notes.add', { id, text });
 export const searchApplications = (args: SearchArgsDto) =>
   call<ApplicationSummaryDto[]>('application.search', args);
+export const addAttachment = (attachment: NewAttachmentDto) =>
+  call<AttachmentDto[]>('application.attachments.add', attachment);
+export const removeAttachment = (ref: AttachmentRefDto) =>
+  call<AttachmentDto[]>('application.attachments.remove', ref);
+export const getAttachment = (attachment_id: string) =>
+  call<AttachmentContentDto>('application.attachments.get', { attachment_id });

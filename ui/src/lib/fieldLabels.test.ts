@@ -104,3 +104,21 @@ describe('apiFieldLabel', () => {
     expect(apiFieldLabel('query')).toBe('query');
   });
 });
+
+describe('attachments and the earlier application in the diff', () => {
+  it('names the columns of an attached file', () => {
+    expect(fieldLabel('attachments[0].name')).toBe('Bilagor, rad 1: Filnamn');
+    expect(fieldLabel('attachments[2].size')).toBe('Bilagor, rad 3: Storlek');
+    expect(fieldLabel('attachments[0].added_by')).toBe('Bilagor, rad 1: Tillagd av');
+    expect(fieldLabel('details.previous_application_id')).toBe('Tidigare ansökan');
+  });
+
+  it('shows sizes and times the Swedish way, and the earlier application by its title', () => {
+    expect(fieldValue('attachments[0].size', '1258291', programme)).toBe(`1,2${NBSP}MB`);
+    expect(fieldValue('attachments[0].added_at', '2026-11-25T10:00:00Z', programme)).toBe('2026-11-25 11:00');
+    expect(fieldValue('attachments[0].name', 'plan.pdf', programme)).toBe('plan.pdf');
+    const names = new Map([['p-1', 'Förstudie: öppet API för evenemang (2013)']]);
+    expect(fieldValue('details.previous_application_id', 'p-1', programme, names)).toBe('Förstudie: öppet API för evenemang (2013)');
+    expect(fieldValue('details.previous_application_id', 'p-2', programme, names)).toBe('p-2');
+  });
+});

@@ -1,8 +1,8 @@
 /**
  * Names for the application's fields as a person reads them, for the form, the read-only
  * view and the version diff. The diff names fields by path (`basics.title`,
- * `details.risks[0].mitigation`); `fieldLabel` turns a path into "Risker, rad 1: Åtgärd"
- * and `fieldValue` shows its value (a unit's name for a unit id, "Förstudie" for
+ * `details.risks[0].mitigation`, `attachments[0].name`); `fieldLabel` turns a path into
+ * "Risker, rad 1: Åtgärd" and `fieldValue` shows its value (a unit's name for a unit id, "Förstudie" for
  * `pre_study`, an amount in kronor), all through the catalogue.
  */
 
@@ -13,7 +13,7 @@ import type { Platform } from '../generated/Platform';
 import type { PlatformUse } from '../generated/PlatformUse';
 import type { ProgrammeDto } from '../generated/ProgrammeDto';
 import type { ProjectKind } from '../generated/ProjectKind';
-import { formatMoneyExact, formatPercent } from './format';
+import { formatDateTime, formatFileSize, formatMoneyExact, formatPercent } from './format';
 import {
   categoryLabel,
   contributionLabel,
@@ -57,6 +57,8 @@ export const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   'details.exit_plan': 'field.exit_plan',
   'details.lessons_plan': 'field.lessons_plan',
   'details.previous_application_id': 'field.previous_application_id',
+  // A version's attached files (`attachments[0].name`); not under basics or details.
+  attachments: 'field.attachments',
 };
 
 /** The label of each column of a list, by `<list>.<column>`. */
@@ -82,6 +84,13 @@ export const COLUMN_LABELS: Readonly<Record<string, MessageKey>> = {
   'budget.external_services': 'field.budget.external_services',
   'budget.licences': 'field.budget.licences',
   'budget.equipment': 'field.budget.equipment',
+  'attachments.id': 'field.attachments.id',
+  'attachments.name': 'field.attachments.name',
+  'attachments.media_type': 'field.attachments.media_type',
+  'attachments.size': 'field.attachments.size',
+  'attachments.sha256': 'field.attachments.sha256',
+  'attachments.added_at': 'field.attachments.added_at',
+  'attachments.added_by': 'field.attachments.added_by',
 };
 
 /**
@@ -94,7 +103,7 @@ export function apiFieldLabel(field: string): string {
 }
 
 export interface FieldPath {
-  /** `basics.title`, `details.risks`: the top-level field. */
+  /** `basics.title`, `details.risks`, `attachments`: the top-level field. */
   field: string;
   /** The field's own name: `title`, `risks`. */
   name: string;
@@ -105,9 +114,15 @@ export interface FieldPath {
 }
 
 const PATH = /^(basics|details)\.(\w+)(?:\[(\d+)\](?:\.(\w+))?)?$/;
+const ATTACHMENT_PATH = /^attachments\[(\d+)\](?:\.(\w+))?$/;
 
 /** Splits a diff path; null for anything not of the form the API sends. */
 export function parseFieldPath(path: string): FieldPath | null {
+  const attachment = ATTACHMENT_PATH.exec(path);
+  if (attachment) {
+    const [, row = '0', column] = attachment;
+    return { field: 'attachments', name: 'attachments', row: Number(row), column: column ?? null };
+  }
   const match = PATH.exec(path);
   if (!match) return null;
   const [, group = '', name = '', row, column] = match;
@@ -147,10 +162,24 @@ export function unitName(programme: ProgrammeDto | null, id: string): string {
   return programme?.units.find((u) => u.id === id)?.name ?? id;
 }
 
-/** A value from the diff as a person reads it; the raw text when it is not recognised. */
-export function fieldValue(path: string, value: string, programme: ProgrammeDto | null): string {
+/**
+ * A value from the diff as a person reads it; the raw text when it is not recognised.
+ * `applications` names applications by id (for `previous_application_id`), when known.
+ */
+export function fieldValue(
+  path: string,
+  value: string,
+  programme: ProgrammeDto | null,
+  applications?: ReadonlyMap<string, string>,
+): string {
   const parsed = parseFieldPath(path);
   if (!parsed) return value;
+  if (parsed.name === 'attachments') {
+    if (parsed.column === 'size' && /^\d+$/.test(value)) return formatFileSize(Number(value));
+    if (parsed.column === 'added_at') return formatDateTime(value);
+    return value;
+  }
+  if (parsed.name === 'previous_application_id') return applications?.get(value) ?? value;
   const name = parsed.column ?? parsed.name;
   if (MONEY_FIELDS.has(name)) return formatMoneyExact(value);
   if (UNIT_FIELDS.has(name) || (parsed.name === 'co_benefiting_unit_ids' && parsed.column === null)) {

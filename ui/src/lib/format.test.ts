@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDate,
   formatDateTime,
+  formatFileSize,
   formatMoney,
   formatMoneyExact,
   formatNumber,
@@ -205,5 +206,23 @@ describe('money and percent inputs', () => {
     const { formatTime } = await import('./format');
     expect(formatTime('2026-11-25T10:15:00Z')).toBe('11:15');
     expect(formatTime('2026-07-01T10:15:00Z')).toBe('12:15');
+  });
+});
+
+describe('formatFileSize', () => {
+  it.each([
+    [0, '0 byte'],
+    [512, '512 byte'],
+    [1023, '1 023 byte'],
+    [1024, '1 kB'],
+    [1536, '1,5 kB'],
+    [48 * 1024 + 100, '48,1 kB'],
+    [1_258_291, '1,2 MB'],
+    [1024 * 1024 - 1, '1 MB'],
+    [10 * 1024 * 1024, '10 MB'],
+    [50 * 1024 * 1024, '50 MB'],
+    [3 * 1024 * 1024 * 1024, '3 GB'],
+  ])('%i bytes → %s', (bytes, text) => {
+    expect(formatFileSize(bytes)).toBe(text.replace(/ /g, NBSP));
   });
 });

@@ -198,3 +198,27 @@ export function parsePercentInput(input: string): string | null {
   }
   return value;
 }
+
+const KIB = 1024;
+const FILE_UNITS = ['kB', 'MB', 'GB'] as const;
+
+/**
+ * A file's size the Swedish way, in powers of 1024 as file managers show it: 512 → "512 byte",
+ * 1536 → "1,5 kB", 1 258 291 → "1,2 MB", 10 485 760 → "10 MB". One decimal (rounded half
+ * up), left out when it is 0; a no-break space before the unit.
+ */
+export function formatFileSize(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return String(bytes);
+  if (bytes < KIB) return `${formatNumber(Math.round(bytes))}${NBSP}byte`;
+  let value = bytes / KIB;
+  let unit = 0;
+  // Move up while the rounded value would read 1024 or more of this unit.
+  while (unit < FILE_UNITS.length - 1 && Math.round(value * 10) / 10 >= KIB) {
+    value /= KIB;
+    unit += 1;
+  }
+  const tenths = Math.round(value * 10);
+  const whole = Math.floor(tenths / 10);
+  const decimal = tenths % 10;
+  return `${formatNumber(whole)}${decimal === 0 ? '' : `,${decimal}`}${NBSP}${FILE_UNITS[unit]}`;
+}

@@ -52,7 +52,8 @@ pub enum Command {
     Call {
         /// Command name, e.g. application.list
         command: String,
-        /// Arguments as a JSON object
+        /// Arguments as a JSON object, or `-` to read them from standard input (large
+        /// arguments such as an attachment's base64)
         #[arg(default_value = "{}")]
         args: String,
     },
@@ -73,8 +74,17 @@ pub fn run(api: Api, command: Command, json: bool, db: &Path) -> Result<(), ApiE
         Command::Persona { command } => persona::run(&api, command, json),
         Command::Serve(args) => serve::run(api, args),
         Command::Audit { command: AuditCommand::Verify } => audit_verify(&api, json),
-        Command::Valuation { command } => valuation::run(&command, json),
+        Command::Valuation { command } => valuation::run_with(&api, &command, json),
         Command::Call { command, args } => {
+            let args = if args == "-" {
+                let mut text = String::new();
+                std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| {
+                    ApiError::new(ErrorCode::BadArguments, format!("Kunde inte läsa argumenten från standard in: {e}"))
+                })?;
+                text
+            } else {
+                args
+            };
             let args: Value = serde_json::from_str(&args)
                 .map_err(|e| ApiError::new(ErrorCode::BadArguments, format!("Argumenten är inte giltig JSON: {e}")))?;
             output::json(&api.call(&command, args)?);
