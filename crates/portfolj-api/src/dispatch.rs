@@ -43,6 +43,8 @@ pub const COMMANDS: &[&str] = &[
     "valuation.resolve",
     "valuation.approve",
     "valuation.flags",
+    "valuation.round.get",
+    "valuation.round.set",
     "demo.init",
 ];
 
@@ -50,6 +52,19 @@ pub const COMMANDS: &[&str] = &[
 #[serde(deny_unknown_fields)]
 struct IdArgs {
     id: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YearArgs {
+    year: i32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoundArgs {
+    year: i32,
+    parameters: crate::dto::ParametersDto,
 }
 
 #[derive(Debug, Deserialize)]
@@ -149,6 +164,11 @@ impl Api {
             "valuation.resolve" => reply(self.resolve_double_count(parse(command, args)?)),
             "valuation.approve" => reply(self.approve_valuation(&parse::<IdArgs>(command, args)?.id)),
             "valuation.flags" => reply(self.programme_flags()),
+            "valuation.round.get" => reply(self.valuation_round(parse::<YearArgs>(command, args)?.year)),
+            "valuation.round.set" => {
+                let a: RoundArgs = parse(command, args)?;
+                reply(self.set_valuation_round(a.year, &a.parameters))
+            }
             "valuation.eval" => {
                 let a: WorksheetArgs = parse(command, args)?;
                 reply(crate::evaluate_worksheet(&a.worksheet))

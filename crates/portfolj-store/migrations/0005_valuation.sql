@@ -45,3 +45,12 @@ CREATE TABLE valuation_target (
 ) STRICT;
 
 CREATE INDEX valuation_target_by_target ON valuation_target (target, application_id);
+
+-- The round's parameters per fiscal year, set by the office: every valuation of the
+-- year uses them unless its worksheet records why it deviates.
+CREATE TABLE valuation_round (
+    year        INTEGER PRIMARY KEY,
+    parameters  TEXT NOT NULL,
+    set_by      TEXT NOT NULL REFERENCES person (id),
+    set_at      TEXT NOT NULL
+) STRICT;

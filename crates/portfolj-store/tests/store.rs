@@ -261,7 +261,7 @@ const PINNED_0001: u64 = 1_946_850_468_429_888_535;
 const PINNED_0002: u64 = 16_406_095_466_112_605_151;
 const PINNED_0003: u64 = 16_470_388_313_657_082_291;
 const PINNED_0004: u64 = 1_892_175_352_670_578_415;
-const PINNED_0005: u64 = 9_051_985_620_886_588_853;
+const PINNED_0005: u64 = 13_103_718_870_139_985_450;
 
 #[test]
 fn versions_threads_and_notes_are_kept_in_order() {

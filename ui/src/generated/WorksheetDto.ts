@@ -10,4 +10,12 @@ export type WorksheetDto = {
 /**
  * Always "portfolj.worksheet/1".
  */
-format: string, first_year: number, parameters: ParametersDto, benefits: Array<BenefitLineDto>, costs: Array<CostLineDto>, };
+format: string, first_year: number, parameters: ParametersDto, benefits: Array<BenefitLineDto>, costs: Array<CostLineDto>, 
+/**
+ * Why the parameters differ from the round's; required when they do.
+ */
+deviation_reason?: string, 
+/**
+ * Why the development costs differ from the application's budget; required when they do.
+ */
+development_change_reason?: string, };

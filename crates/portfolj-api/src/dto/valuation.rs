@@ -158,6 +158,14 @@ pub struct WorksheetDto {
     pub benefits: Vec<BenefitLineDto>,
     #[serde(default)]
     pub costs: Vec<CostLineDto>,
+    /// Why the parameters differ from the round's; required when they do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub deviation_reason: Option<String>,
+    /// Why the development costs differ from the application's budget; required when they do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub development_change_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -264,18 +272,49 @@ impl Reader {
     }
 }
 
-impl WorksheetDto {
-    /// The domain worksheet, or a Swedish message naming every field that cannot be read.
-    pub fn to_core(&self) -> Result<core::Worksheet, ValidationErrors> {
-        let mut r = Reader { errors: ValidationErrors::default() };
-        if self.format != WORKSHEET_FORMAT {
-            r.errors.push(
-                "format",
-                format!("Okänt format \"{}\". Filen ska börja med \"format\": \"{WORKSHEET_FORMAT}\"; en nyare fil kräver en nyare Portfölj.", self.format),
-            );
+impl ParametersDto {
+    /// Every parameter given explicitly, as a round's parameters are stored and shown.
+    pub fn explicit(p: &core::Parameters) -> Self {
+        let ob = &p.optimism_bias;
+        Self {
+            horizon_years: Some(p.horizon_years),
+            discount_rate_percent: Some(text(p.discount_rate_percent)),
+            monthly_salary: Some(p.monthly_salary.to_string()),
+            on_cost_factor: Some(text(p.on_cost_factor)),
+            hours_per_month: Some(text(p.hours_per_month)),
+            default_delay_years: Some(p.default_delay_years),
+            optimism_bias: Some(OptimismBiasDto {
+                project_type: match ob.project_type {
+                    core::ProjectType::None => ProjectTypeDto::None,
+                    core::ProjectType::EquipmentDevelopment => ProjectTypeDto::EquipmentDevelopment,
+                    core::ProjectType::Outsourcing => ProjectTypeDto::Outsourcing,
+                    core::ProjectType::StandardBuildings => ProjectTypeDto::StandardBuildings,
+                    core::ProjectType::NonStandardBuildings => ProjectTypeDto::NonStandardBuildings,
+                },
+                factors: ob
+                    .factors
+                    .iter()
+                    .map(|f| BiasFactorDto {
+                        name: f.name.clone(),
+                        share_percent: text(f.share_percent),
+                        mitigated_percent: text(f.mitigated_percent),
+                        evidence: f.evidence.clone(),
+                    })
+                    .collect(),
+            }),
         }
+    }
+
+    /// The domain parameters, each missing one taking the city's default.
+    pub fn to_core(&self) -> Result<core::Parameters, ValidationErrors> {
+        let mut r = Reader { errors: ValidationErrors::default() };
+        let parameters = self.read(&mut r);
+        r.errors.into_result(|| parameters)
+    }
+
+    fn read(&self, r: &mut Reader) -> core::Parameters {
         let defaults = core::Parameters::defaults();
-        let p = &self.parameters;
+        let p = self;
         let optimism_bias = p.optimism_bias.as_ref().map_or_else(core::OptimismBias::none, |ob| core::OptimismBias {
             project_type: match ob.project_type {
                 ProjectTypeDto::None => core::ProjectType::None,
@@ -295,7 +334,7 @@ impl WorksheetDto {
                 })
                 .collect(),
         });
-        let parameters = core::Parameters {
+        core::Parameters {
             horizon_years: p.horizon_years.unwrap_or(defaults.horizon_years),
             discount_rate_percent: p
                 .discount_rate_percent
@@ -312,7 +351,21 @@ impl WorksheetDto {
                 .map_or(defaults.hours_per_month, |t| r.decimal("hours_per_month", t)),
             default_delay_years: p.default_delay_years.unwrap_or(defaults.default_delay_years),
             optimism_bias,
-        };
+        }
+    }
+}
+
+impl WorksheetDto {
+    /// The domain worksheet, or a Swedish message naming every field that cannot be read.
+    pub fn to_core(&self) -> Result<core::Worksheet, ValidationErrors> {
+        let mut r = Reader { errors: ValidationErrors::default() };
+        if self.format != WORKSHEET_FORMAT {
+            r.errors.push(
+                "format",
+                format!("Okänt format \"{}\". Filen ska börja med \"format\": \"{WORKSHEET_FORMAT}\"; en nyare fil kräver en nyare Portfölj.", self.format),
+            );
+        }
+        let parameters = self.parameters.read(&mut r);
         let benefits = self
             .benefits
             .iter()

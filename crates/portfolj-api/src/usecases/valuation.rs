@@ -33,12 +33,15 @@ mod work {
     //! Valuations stored with the application: created by a valuer from another unit on
     //! the latest frozen version, saved while a draft, flagged, and fastställd.
 
+    use std::collections::BTreeMap;
+
     use chrono::{DateTime, Utc};
     use portfolj_core::valuation::{self as core, ApplicationFacts, OtherWorksheet};
     use portfolj_core::{Actor, Application, ApplicationId, ApplicationState, ValidationErrors};
     use portfolj_store::Connection;
     use portfolj_store::tables::valuation::{self as table, NewResolution};
     use portfolj_store::tables::{application as applications, org, work as versions};
+    use rust_decimal::Decimal;
     use serde_json::json;
 
     use crate::dto::{
@@ -88,7 +91,9 @@ mod work {
         Ok(WorksheetDto {
             format: WORKSHEET_FORMAT.to_owned(),
             first_year,
-            parameters: ParametersDto::default(),
+            parameters: ParametersDto::explicit(&round_parameters(conn, first_year)?),
+            deviation_reason: None,
+            development_change_reason: None,
             benefits: content
                 .details
                 .benefit_plan
@@ -114,6 +119,98 @@ mod work {
                 yearly: None,
             }],
         })
+    }
+
+    /// The round's parameters for `year`: as the office set them, or the city's defaults.
+    pub(crate) fn round_parameters(conn: &Connection, year: i32) -> Result<core::Parameters, ApiError> {
+        match table::round(conn, year)? {
+            Some(text) => Ok(parse_document::<ParametersDto>("Omgångens parametrar", &text)?.to_core()?),
+            None => Ok(core::Parameters::defaults()),
+        }
+    }
+
+    /// Development cost per year: the valued one, or the application's budget.
+    fn development_by_year(ws: &core::Worksheet) -> BTreeMap<i32, Decimal> {
+        let mut years = BTreeMap::new();
+        let last = ws.first_year + i32::try_from(ws.parameters.horizon_years).unwrap_or(0) - 1;
+        for line in ws.costs.iter().filter(|c| c.kind == core::CostKind::Development) {
+            match &line.schedule {
+                core::CostSchedule::Years(amounts) => {
+                    for a in amounts {
+                        *years.entry(a.year).or_insert(Decimal::ZERO) += a.amount.as_decimal();
+                    }
+                }
+                core::CostSchedule::Yearly { from_year, amount } => {
+                    for y in *from_year..=last {
+                        *years.entry(y).or_insert(Decimal::ZERO) += amount.as_decimal();
+                    }
+                }
+            }
+        }
+        years.retain(|_, v| !v.is_zero());
+        years
+    }
+
+    fn budget_by_year(content: &VersionContentDto) -> BTreeMap<i32, Decimal> {
+        let mut years = BTreeMap::new();
+        for b in &content.details.budget {
+            let total: Decimal = [&b.internal_time, &b.external_services, &b.licences, &b.equipment]
+                .iter()
+                .filter_map(|t| portfolj_core::Sek::parse(t).ok())
+                .map(portfolj_core::Sek::as_decimal)
+                .sum();
+            *years.entry(b.year).or_insert(Decimal::ZERO) += total;
+        }
+        years.retain(|_, v| !v.is_zero());
+        years
+    }
+
+    /// Where a worksheet departs from the round's parameters or the application's budget,
+    /// each with the reason the valuer gave (or none yet).
+    fn deviations(
+        conn: &Connection,
+        v: &table::Valuation,
+        dto: &WorksheetDto,
+        ws: &core::Worksheet,
+    ) -> Result<Vec<(&'static str, &'static str, String, Option<String>)>, ApiError> {
+        let reason = |r: &Option<String>| r.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
+        let mut out = Vec::new();
+        if ws.parameters != round_parameters(conn, ws.first_year)? {
+            out.push((
+                "parameter_deviation",
+                "parameters",
+                format!("Parametrarna avviker från omgångens för {}.", ws.first_year),
+                reason(&dto.deviation_reason),
+            ));
+        }
+        if let Some(version) = versions::version(conn, v.application, v.application_version)? {
+            let content: VersionContentDto = parse_document("Den frysta versionen", &version.content)?;
+            if development_by_year(ws) != budget_by_year(&content) {
+                out.push((
+                    "development_changed",
+                    "costs",
+                    "Utvecklingskostnaden skiljer sig från ansökans budget.".to_owned(),
+                    reason(&dto.development_change_reason),
+                ));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Refuses a worksheet whose departures have no reason.
+    fn require_reasons(
+        conn: &Connection,
+        v: &table::Valuation,
+        dto: &WorksheetDto,
+        ws: &core::Worksheet,
+    ) -> Result<(), ApiError> {
+        let mut errors = ValidationErrors::default();
+        for (_, field, message, reason) in deviations(conn, v, dto, ws)? {
+            if reason.is_none() {
+                errors.push(field, format!("{message} Ange skälet; det visas för beslutsfattarna."));
+            }
+        }
+        errors.into_result(|| ()).map_err(ApiError::from)
     }
 
     /// The application facts the flags need, from its latest frozen version.
@@ -171,6 +268,19 @@ mod work {
                     target: flag.target,
                     other_application_ids: flag.others.iter().map(ToString::to_string).collect(),
                     resolution,
+                });
+            }
+            for (code, _, message, reason) in deviations(conn, v, &worksheet, ws)? {
+                let message = match reason {
+                    Some(reason) => format!("{message} Skäl: {reason}"),
+                    None => format!("{message} Skäl saknas."),
+                };
+                flags.push(FlagDto {
+                    code: code.to_owned(),
+                    message,
+                    target: None,
+                    other_application_ids: vec![],
+                    resolution: None,
                 });
             }
         }
@@ -276,6 +386,7 @@ mod work {
         core::authorize_valuer(actor, app.unit)?;
         let checked = worksheet.to_core()?;
         checked.check()?;
+        require_reasons(conn, &v, worksheet, &checked)?;
         let text = document(worksheet)?;
         if !table::save(conn, id, &text, now)? {
             return Err(ApiError::new(
@@ -306,8 +417,8 @@ mod work {
         let share_ok = args
             .share_percent
             .as_deref()
-            .and_then(|s| s.replace(',', ".").parse::<rust_decimal::Decimal>().ok())
-            .is_some_and(|p| p > rust_decimal::Decimal::ZERO && p < rust_decimal::Decimal::ONE_HUNDRED);
+            .and_then(|s| s.replace(',', ".").parse::<Decimal>().ok())
+            .is_some_and(|p| p > Decimal::ZERO && p < Decimal::ONE_HUNDRED);
         if args.resolution == "split" && !share_ok {
             errors.push("share_percent", "Ange den här ansökans andel av nyttan i procent, mellan 0 och 100.");
         }
@@ -444,6 +555,50 @@ mod work {
                 let actor = session::actor(tx)?;
                 approve_in(tx, &actor, id, now)?;
                 view(tx, &load(tx, id)?)
+            })
+        }
+
+        /// The round's parameters for a fiscal year (the defaults until the office sets them).
+        pub fn valuation_round(&self, year: i32) -> Result<ParametersDto, ApiError> {
+            self.store().read(|tx| {
+                session::actor(tx)?;
+                Ok(ParametersDto::explicit(&round_parameters(tx, year)?))
+            })
+        }
+
+        /// The office sets the round's parameters; every valuation of the year uses them
+        /// unless it records why it deviates.
+        pub fn set_valuation_round(&self, year: i32, parameters: &ParametersDto) -> Result<ParametersDto, ApiError> {
+            let now = self.clock.now();
+            self.store().write(|tx| {
+                let actor = session::actor(tx)?;
+                if !actor.has(portfolj_core::Role::Office) {
+                    return Err(ApiError::new(
+                        ErrorCode::Forbidden,
+                        "Bara projektkontoret bestämmer omgångens parametrar.",
+                    ));
+                }
+                let core_parameters = parameters.to_core()?;
+                let probe = core::Worksheet {
+                    first_year: year,
+                    parameters: core_parameters.clone(),
+                    benefits: vec![],
+                    costs: vec![],
+                };
+                probe.check()?;
+                let explicit = ParametersDto::explicit(&core_parameters);
+                let text = serde_json::to_string(&explicit)
+                    .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Parametrarna kunde inte sparas: {e}")))?;
+                table::set_round(tx, year, &text, actor.person, now)?;
+                audit::record(
+                    tx,
+                    now,
+                    actor.person,
+                    "valuation.round.set",
+                    &year.to_string(),
+                    &json!({ "parameters": explicit }),
+                )?;
+                Ok(explicit)
             })
         }
 

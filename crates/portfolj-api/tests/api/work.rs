@@ -340,7 +340,6 @@ mod valuation {
         ws["benefits"][0]["amount"] = json!({"sek": {"min": "200000", "likely": "300000", "max": "350000"}});
         ws["benefits"][0]["target"] = json!(target);
         ws["benefits"][0]["first_year"] = json!(2019);
-        ws["parameters"]["horizon_years"] = json!(4);
         ws["costs"]
             .as_array_mut()
             .expect("costs")
@@ -406,6 +405,44 @@ mod valuation {
         let on_ours =
             flags.as_array().expect("flags").iter().filter(|x| x["flag"]["target"] == "trafik.samtal").count();
         assert_eq!(on_ours, 2, "flagged on both applications");
+    }
+
+    #[test]
+    fn departing_from_the_round_or_the_budget_needs_a_reason_and_is_shown() {
+        let f = demo();
+        let id = submitted(&f);
+        act_as(&f, "valuer", Some("Serviceförvaltningen"));
+        let v = ok(&f, "valuation.create", json!({"application_id": id}));
+        assert_eq!(v["worksheet"]["parameters"]["discount_rate_percent"], "3.5");
+        let mut ws = quantify(&v, "trafik.felanmalan");
+        ws["parameters"]["discount_rate_percent"] = json!("4");
+        ws["costs"][0]["years"][0]["amount"] = json!("1100000");
+        let e = err(&f, "valuation.save", json!({"id": v["id"], "worksheet": ws}));
+        let fields: Vec<&str> = e.fields.iter().map(|x| x.field.as_str()).collect();
+        assert_eq!(fields, vec!["parameters", "costs"]);
+        ws["deviation_reason"] = json!("Längre avskrivningstid enligt beslut i stadsledningskontoret.");
+        ws["development_change_reason"] = json!("Offerten inkluderar integration som saknades i ansökan.");
+        let saved = ok(&f, "valuation.save", json!({"id": v["id"], "worksheet": ws}));
+        let codes: Vec<&str> = saved["flags"].as_array().expect("flags").iter().map(|x| x["code"].as_str().expect("code")).collect();
+        assert_eq!(codes, vec!["parameter_deviation", "development_changed"]);
+        assert!(saved["flags"][0]["message"].as_str().expect("message").contains("Längre avskrivningstid"));
+    }
+
+    #[test]
+    fn only_the_office_sets_the_rounds_parameters_and_new_valuations_use_them() {
+        let f = demo();
+        let mut round = ok(&f, "valuation.round.get", json!({"year": 2018}));
+        round["discount_rate_percent"] = json!("4.5");
+        act_as(&f, "valuer", Some("Serviceförvaltningen"));
+        assert_eq!(err(&f, "valuation.round.set", json!({"year": 2018, "parameters": round})).code.as_str(), "forbidden");
+        act_as(&f, "office", None);
+        let e = err(&f, "valuation.round.set", json!({"year": 2018, "parameters": {"horizon_years": 0}}));
+        assert_eq!(e.fields[0].field, "horizon_years");
+        ok(&f, "valuation.round.set", json!({"year": 2018, "parameters": round}));
+        let id = submitted(&f);
+        act_as(&f, "valuer", Some("Serviceförvaltningen"));
+        let v = ok(&f, "valuation.create", json!({"application_id": id}));
+        assert_eq!(v["worksheet"]["parameters"]["discount_rate_percent"], "4.5");
     }
 
     #[test]

@@ -212,3 +212,26 @@ pub fn claiming(conn: &Connection, targets: &[&str], except: ApplicationId) -> R
     ids.dedup();
     ids.iter().filter_map(|id| get(conn, id).transpose()).collect()
 }
+
+/// The round parameters (a JSON document owned by portfolj-api) for `year`, if set.
+pub fn round(conn: &Connection, year: i32) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT parameters FROM valuation_round WHERE year = ?1")?
+        .query_row([year], |r| r.get(0))
+        .optional()?)
+}
+
+pub fn set_round(
+    conn: &Connection,
+    year: i32,
+    parameters: &str,
+    by: PersonId,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO valuation_round (year, parameters, set_by, set_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (year) DO UPDATE SET parameters = excluded.parameters, set_by = excluded.set_by, set_at = excluded.set_at",
+    )?
+    .execute(params![year, parameters, by.to_string(), time_text(at)])?;
+    Ok(())
+}
