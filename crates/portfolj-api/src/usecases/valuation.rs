@@ -165,33 +165,41 @@ mod work {
         years
     }
 
-    /// Where a worksheet departs from the round's parameters or the application's budget,
-    /// each with the reason the valuer gave (or none yet).
+    /// A departure from the round's parameters or the application's budget.
+    struct Deviation {
+        code: &'static str,
+        field: &'static str,
+        message: String,
+        /// The reason the valuer gave, if any yet.
+        reason: Option<String>,
+    }
+
+    /// Where a worksheet departs from the round's parameters or the application's budget.
     fn deviations(
         conn: &Connection,
         v: &table::Valuation,
         dto: &WorksheetDto,
         ws: &core::Worksheet,
-    ) -> Result<Vec<(&'static str, &'static str, String, Option<String>)>, ApiError> {
+    ) -> Result<Vec<Deviation>, ApiError> {
         let reason = |r: &Option<String>| r.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
         let mut out = Vec::new();
         if ws.parameters != round_parameters(conn, ws.first_year)? {
-            out.push((
-                "parameter_deviation",
-                "parameters",
-                format!("Parametrarna avviker från omgångens för {}.", ws.first_year),
-                reason(&dto.deviation_reason),
-            ));
+            out.push(Deviation {
+                code: "parameter_deviation",
+                field: "parameters",
+                message: format!("Parametrarna avviker från omgångens för {}.", ws.first_year),
+                reason: reason(&dto.deviation_reason),
+            });
         }
         if let Some(version) = versions::version(conn, v.application, v.application_version)? {
             let content: VersionContentDto = parse_document("Den frysta versionen", &version.content)?;
             if development_by_year(ws) != budget_by_year(&content) {
-                out.push((
-                    "development_changed",
-                    "costs",
-                    "Utvecklingskostnaden skiljer sig från ansökans budget.".to_owned(),
-                    reason(&dto.development_change_reason),
-                ));
+                out.push(Deviation {
+                    code: "development_changed",
+                    field: "costs",
+                    message: "Utvecklingskostnaden skiljer sig från ansökans budget.".to_owned(),
+                    reason: reason(&dto.development_change_reason),
+                });
             }
         }
         Ok(out)
@@ -205,9 +213,9 @@ mod work {
         ws: &core::Worksheet,
     ) -> Result<(), ApiError> {
         let mut errors = ValidationErrors::default();
-        for (_, field, message, reason) in deviations(conn, v, dto, ws)? {
-            if reason.is_none() {
-                errors.push(field, format!("{message} Ange skälet; det visas för beslutsfattarna."));
+        for d in deviations(conn, v, dto, ws)? {
+            if d.reason.is_none() {
+                errors.push(d.field, format!("{} Ange skälet; det visas för beslutsfattarna.", d.message));
             }
         }
         errors.into_result(|| ()).map_err(ApiError::from)
@@ -270,13 +278,13 @@ mod work {
                     resolution,
                 });
             }
-            for (code, _, message, reason) in deviations(conn, v, &worksheet, ws)? {
-                let message = match reason {
-                    Some(reason) => format!("{message} Skäl: {reason}"),
-                    None => format!("{message} Skäl saknas."),
+            for d in deviations(conn, v, &worksheet, ws)? {
+                let message = match d.reason {
+                    Some(reason) => format!("{} Skäl: {reason}", d.message),
+                    None => format!("{} Skäl saknas.", d.message),
                 };
                 flags.push(FlagDto {
-                    code: code.to_owned(),
+                    code: d.code.to_owned(),
                     message,
                     target: None,
                     other_application_ids: vec![],

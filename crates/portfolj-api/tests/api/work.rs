@@ -423,7 +423,8 @@ mod valuation {
         ws["deviation_reason"] = json!("Längre avskrivningstid enligt beslut i stadsledningskontoret.");
         ws["development_change_reason"] = json!("Offerten inkluderar integration som saknades i ansökan.");
         let saved = ok(&f, "valuation.save", json!({"id": v["id"], "worksheet": ws}));
-        let codes: Vec<&str> = saved["flags"].as_array().expect("flags").iter().map(|x| x["code"].as_str().expect("code")).collect();
+        let codes: Vec<&str> =
+            saved["flags"].as_array().expect("flags").iter().map(|x| x["code"].as_str().expect("code")).collect();
         assert_eq!(codes, vec!["parameter_deviation", "development_changed"]);
         assert!(saved["flags"][0]["message"].as_str().expect("message").contains("Längre avskrivningstid"));
     }
@@ -434,7 +435,10 @@ mod valuation {
         let mut round = ok(&f, "valuation.round.get", json!({"year": 2018}));
         round["discount_rate_percent"] = json!("4.5");
         act_as(&f, "valuer", Some("Serviceförvaltningen"));
-        assert_eq!(err(&f, "valuation.round.set", json!({"year": 2018, "parameters": round})).code.as_str(), "forbidden");
+        assert_eq!(
+            err(&f, "valuation.round.set", json!({"year": 2018, "parameters": round})).code.as_str(),
+            "forbidden"
+        );
         act_as(&f, "office", None);
         let e = err(&f, "valuation.round.set", json!({"year": 2018, "parameters": {"horizon_years": 0}}));
         assert_eq!(e.fields[0].field, "horizon_years");
