@@ -32,6 +32,14 @@ const SCREENSHOTS = path.join(REPO, 'target', 'screenshots');
 
 const NBSP = '\u00a0';
 // "1 234 567 kr" with no-break spaces, as ui/src/lib/format.ts writes money.
+/** A decimal string as the UI shows money (whole kronor, half away from zero, sv-SE). */
+function formatted(amount) {
+  const [int, frac = ''] = amount.replace('-', '').split('.');
+  let value = BigInt(int);
+  if (frac !== '' && frac[0] >= '5') value += 1n;
+  const negative = amount.startsWith('-') && value !== 0n;
+  return (negative ? '−' : '') + value.toString().replace(/\B(?=(\d{3})+(?!\d))/g, NBSP) + NBSP + 'kr';
+}
 const MONEY = /^−?\d{1,3}(\u00a0\d{3})*\u00a0kr$/;
 const TIMEOUT = 15_000;
 
@@ -956,6 +964,142 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(await seriousViolations(page), []);
       await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, 'ansokan-bilagor');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+  test('nyttovärdering: value an application live, fastställ, flags on both applications, file view', async () => {
+    const original = await api('session.get');
+    const valuer = await personWith('valuer', 'Helena Nyström');
+    const flags = await api('valuation.flags');
+    const flagged = new Set(flags.map((f) => f.application_id));
+    const submitted = await api('application.list', { state: 'submitted' });
+    const candidate = submitted.find((a) => a.unit_name !== 'Serviceförvaltningen' && !flagged.has(a.id));
+    assert.ok(candidate, 'a submitted application from another unit awaits valuation');
+    const pair = flags.filter((f) => f.flag.code === 'double_count' && f.flag.target === 'kontaktcenter.samtal');
+    assert.equal(pair.length, 2, 'the demo has one dubbelräkning pair');
+
+    const { context, page, problems } = await openApp('#/nyttovardering');
+    try {
+      await switchPersonaInUi(page, valuer);
+      await page.getByRole('heading', { level: 1, name: 'Nyttovärdering' }).waitFor();
+      await page.waitForFunction(() => !document.querySelector('main .loading'));
+
+      // The flags view: the dubbelräkning pair, on both applications, first group.
+      const flagsView = page.getByTestId('programme-flags');
+      const groups = flagsView.locator('[data-flag-group]');
+      assert.equal(await groups.first().getAttribute('data-flag-group'), 'double_count');
+      const doubles = flagsView.locator('[data-flag-group="double_count"] li');
+      for (const item of pair) {
+        await doubles.filter({ hasText: item.application_title }).first().waitFor();
+      }
+      await doubles.filter({ hasText: 'Löst: Delas, 50' }).first().waitFor();
+      await doubles.filter({ hasText: 'Inte löst.' }).first().waitFor();
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'nyttovardering-flaggor');
+
+      // The file view shows the same NPV as `portfolj valuation eval`.
+      await page.getByLabel('Arbetsblad (JSON-fil)').setInputFiles(path.join(REPO, 'docs', 'examples', 'worksheet.json'));
+      const fileResults = page.getByTestId('file-results');
+      await fileResults.waitFor();
+      assert.equal((await fileResults.getByTestId('npv').textContent()).trim(), `1${NBSP}842${NBSP}663${NBSP}kr`);
+      const cliOut = await run(BIN, ['valuation', 'eval', path.join(REPO, 'docs', 'examples', 'worksheet.json')]);
+      assert.match(cliOut.stdout, /Nettonuvärde: 1\s842\s663\skr/);
+      assert.match(cliOut.stdout, /Nytta\/kostnad: 2,45/);
+      assert.equal((await fileResults.getByTestId('bcr').textContent()).trim(), '2,45');
+      assert.equal((await fileResults.getByTestId('payback').textContent()).trim(), '2017');
+
+      // Värdera: creates the worksheet and opens it.
+      await page.getByRole('button', { name: `Värdera ${candidate.title}` }).click();
+      await page.getByRole('heading', { level: 1, name: `Nyttovärdering: ${candidate.title}` }).waitFor();
+      const id = await idOf(page);
+      const npv = page.getByTestId('valuation-results').getByTestId('npv');
+      await npv.waitFor();
+      const npvBefore = (await npv.textContent()).trim();
+
+      // One benefit's range and target; the yearly table and NPV follow as you type.
+      const benefit = page.getByTestId('benefit-0');
+      await benefit.getByLabel('Minst (kr)').fill('400000');
+      await benefit.getByLabel('Troligast (kr)').fill('600 000');
+      await benefit.getByLabel('Högst (kr)').fill('700000');
+      await benefit.getByLabel('Mål (process eller budgetpost)').fill(`e2e.vardering.${Date.now()}`);
+      await page.waitForFunction(
+        (before) => document.querySelector('[data-testid="valuation-results"] [data-testid="npv"]')?.textContent?.trim() !== before,
+        npvBefore,
+      );
+      const npvWithBenefit = (await npv.textContent()).trim();
+      assert.match(npvWithBenefit, MONEY);
+
+      // A bad parameter is refused by the core and shown at its section; fixing it clears it.
+      await page.getByLabel('Horisont (år)').fill('0');
+      const paramErrors = page.getByTestId('params-errors');
+      await paramErrors.waitFor();
+      assert.notEqual((await paramErrors.textContent()).trim(), '');
+      await page.getByLabel('Horisont (år)').fill('5');
+      await paramErrors.waitFor({ state: 'detached' });
+
+      // An operations cost, every year from the first year.
+      await page.getByRole('button', { name: 'Lägg till kostnad' }).click();
+      const costs = page.locator('[data-testid^="cost-"]');
+      const cost = costs.last();
+      await cost.getByLabel('Benämning').fill('Drift och förvaltning av tjänsten');
+      assert.equal(await cost.getByLabel('Slag').inputValue(), 'operations');
+      await cost.getByLabel('Bärande enhet').fill(candidate.unit_name);
+      await cost.getByLabel('Belopp anges').selectOption('yearly');
+      await cost.getByLabel('Belopp per år (kr)').fill('50 000');
+      await page.waitForFunction(
+        (before) => document.querySelector('[data-testid="valuation-results"] [data-testid="npv"]')?.textContent?.trim() !== before,
+        npvWithBenefit,
+      );
+      const table = page.getByTestId('year-table');
+      assert.ok((await table.locator('tbody tr').count()) >= 1);
+      assert.match(await table.textContent(), /50\u00a0000\u00a0kr/);
+
+      // Saved (debounce), and the stored worksheet has the cost.
+      await page.getByTestId('save-status').filter({ hasText: /^Sparat \d{2}:\d{2}$/ }).waitFor();
+      const stored = await api('valuation.get', { id });
+      assert.ok(stored.worksheet.costs.some((c) => c.kind === 'operations' && (c.yearly?.amount ?? '').replace(/\s/g, '').replace(/\.0+$/, '') === '50000'));
+      assert.equal(formatted(stored.results.npv), (await npv.textContent()).trim());
+
+      assert.deepEqual(await seriousViolations(page), []);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, 'nyttovardering-arbetsblad');
+
+      // Fastställ: read-only, and the application is Nyttovärderad.
+      await page.getByRole('button', { name: 'Fastställ nyttovärderingen' }).click();
+      await page.getByTestId('approved').filter({ hasText: /^Fastställd \d{4}-\d{2}-\d{2}$/ }).waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Lägg till kostnad' }).count(), 0);
+      await page.getByRole('link', { name: 'Visa ansökan' }).click();
+      await page.getByRole('heading', { level: 1, name: candidate.title }).waitFor();
+      assert.equal((await page.getByTestId('application-state').textContent()).trim(), 'Nyttovärderad');
+      const panel = page.getByTestId('valuation-panel');
+      await panel.getByRole('link', { name: /Nyttovärdering 1/ }).waitFor();
+
+      // The dubbelräkning flag is shown on both applications' worksheets.
+      for (const item of pair) {
+        await goTo(page, `#/nyttovardering/${encodeURIComponent(item.valuation_id)}`);
+        const panelFlags = page.getByTestId('worksheet-flags');
+        await panelFlags.locator('[data-flag="double_count"]').first().waitFor();
+      }
+
+      // The unresolved one cannot be fastställd; resolved as a split it says who and how.
+      const open = pair.find((f) => f.flag.resolution === null);
+      await goTo(page, `#/nyttovardering/${encodeURIComponent(open.valuation_id)}`);
+      await page.getByRole('button', { name: 'Fastställ nyttovärderingen' }).click();
+      await page.getByText(/Dubbelräkningen av kontaktcenter\.samtal måste lösas/).waitFor();
+      const openFlag = page.getByTestId('worksheet-flags').locator('[data-flag="double_count"]');
+      await openFlag.getByLabel('Delas', { exact: true }).check();
+      await openFlag.getByLabel('Andel som räknas här (%)').fill('50');
+      await openFlag.getByLabel('Motivering').fill('Besparingen delas lika med den andra ansökan.');
+      await openFlag.getByRole('button', { name: 'Spara lösningen' }).click();
+      await openFlag.getByTestId('flag-resolution').filter({ hasText: `Löst: Delas, 50${NBSP}% här (Helena Nyström` }).waitFor();
+      assert.equal((await api('valuation.get', { id: open.valuation_id })).flags[0].resolution.share_percent.replace(/\.0+$/, ''), '50');
+
+      // The fastställd valuation is listed among the recent ones.
+      await goTo(page, '#/nyttovardering');
+      await page.getByTestId('recent-valuations').getByRole('link', { name: candidate.title }).waitFor();
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

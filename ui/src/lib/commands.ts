@@ -5,6 +5,11 @@
  */
 
 import { call } from './api';
+import type { ProgrammeFlagDto } from '../generated/ProgrammeFlagDto';
+import type { ResolveDoubleCountDto } from '../generated/ResolveDoubleCountDto';
+import type { ValuationDto } from '../generated/ValuationDto';
+import type { ValuationResultsDto } from '../generated/ValuationResultsDto';
+import type { WorksheetDto } from '../generated/WorksheetDto';
 import type { ApplicationDto } from '../generated/ApplicationDto';
 import type { ApplicationState } from '../generated/ApplicationState';
 import type { ApplicationVersionDto } from '../generated/ApplicationVersionDto';
@@ -65,3 +70,16 @@ export const removeAttachment = (ref: AttachmentRefDto) =>
   call<AttachmentDto[]>('application.attachments.remove', ref);
 export const getAttachment = (attachment_id: string) =>
   call<AttachmentContentDto>('application.attachments.get', { attachment_id });
+export const evalWorksheet = (worksheet: WorksheetDto) =>
+  call<ValuationResultsDto>('valuation.eval', { worksheet });
+export const createValuation = (application_id: string) =>
+  call<ValuationDto>('valuation.create', { application_id });
+export const getValuation = (id: string) => call<ValuationDto>('valuation.get', { id });
+export const valuationsOf = (application_id: string) =>
+  call<ValuationDto[]>('valuation.of_application', { id: application_id });
+export const saveValuation = (id: string, worksheet: WorksheetDto) =>
+  call<ValuationDto>('valuation.save', { id, worksheet });
+export const resolveDoubleCount = (args: ResolveDoubleCountDto) =>
+  call<ValuationDto>('valuation.resolve', args);
+export const approveValuation = (id: string) => call<ValuationDto>('valuation.approve', { id });
+export const programmeFlags = () => call<ProgrammeFlagDto[]>('valuation.flags', {});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatDate,
+  formatDecimal,
+  formatPercentRounded,
   formatDateTime,
   formatFileSize,
   formatMoney,
@@ -224,5 +226,27 @@ describe('formatFileSize', () => {
     [3 * 1024 * 1024 * 1024, '3 GB'],
   ])('%i bytes → %s', (bytes, text) => {
     expect(formatFileSize(bytes)).toBe(text.replace(/ /g, NBSP));
+  });
+});
+
+describe('formatDecimal', () => {
+  it('rounds on the digits, half away from zero', () => {
+    expect(formatDecimal('2.4537', 2)).toBe('2,45');
+    expect(formatDecimal('2.455', 2)).toBe('2,46');
+    expect(formatDecimal('0.9661835748792270531400966184', 4)).toBe('0,9662');
+    expect(formatDecimal('1', 4)).toBe('1,0000');
+    expect(formatDecimal('-1.005', 2)).toBe('\u22121,01');
+    expect(formatDecimal('-0.004', 2)).toBe('0,00');
+    expect(formatDecimal('9.999', 2)).toBe('10,00');
+    expect(formatDecimal('1234.5', 0)).toBe('1\u00a0235');
+    expect(formatDecimal('x', 2)).toBe('x');
+  });
+});
+
+describe('formatPercentRounded', () => {
+  it('rounds and adds the unit', () => {
+    expect(formatPercentRounded('54.16666', 1)).toBe('54,2\u00a0%');
+    expect(formatPercentRounded('110', 1)).toBe('110,0\u00a0%');
+    expect(formatPercentRounded('x', 1)).toBe('x');
   });
 });

@@ -222,3 +222,27 @@ export function formatFileSize(bytes: number): string {
   const decimal = tenths % 10;
   return `${formatNumber(whole)}${decimal === 0 ? '' : `,${decimal}`}${NBSP}${FILE_UNITS[unit]}`;
 }
+
+/**
+ * A decimal string rounded to `places` decimals, half away from zero, on the digits (never a
+ * float), written the Swedish way: ("2.4537", 2) → "2,45"; ("0.96618357", 4) → "0,9662";
+ * ("-0.004", 2) → "0,00"; ("1", 4) → "1,0000". For ratios and discount factors; money uses
+ * `formatMoney`. Text that is not a decimal string is returned unchanged.
+ */
+export function formatDecimal(value: string, places: number): string {
+  const d = parseDecimal(value);
+  if (!d) return value;
+  const frac = d.frac.padEnd(places + 1, '0');
+  let digits = d.int + frac.slice(0, places);
+  if (frac.charAt(places) >= '5') digits = incrementDigits(digits);
+  const int = digits.slice(0, digits.length - places) || '0';
+  const kept = digits.slice(digits.length - places);
+  const zero = /^0*$/.test(digits);
+  return (d.negative && !zero ? MINUS : '') + groupThousands(int) + (places > 0 ? ',' + kept : '');
+}
+
+/** A computed percentage rounded for display: ("54.16666", 1) → "54,2 %". */
+export function formatPercentRounded(value: string, places: number): string {
+  const text = formatDecimal(value, places);
+  return text === value ? value : text + NBSP + '%';
+}

@@ -8,6 +8,8 @@ describe('parseRoute', () => {
     expect(parseRoute('#/ansokningar/ny')).toEqual({ page: 'application-new' });
     expect(parseRoute('#/ansokningar/abc-123')).toEqual({ page: 'application', id: 'abc-123' });
     expect(parseRoute('#/nyttovardering')).toEqual({ page: 'valuation' });
+    expect(parseRoute('#/nyttovardering/v-1')).toEqual({ page: 'valuation-worksheet', id: 'v-1' });
+    expect(sectionOf({ page: 'valuation-worksheet', id: 'v-1' })).toBe('valuation');
     expect(parseRoute('#/beredning')).toEqual({ page: 'review' });
     expect(parseRoute('#/prioritering')).toEqual({ page: 'prioritisation' });
     expect(parseRoute('#/uppfoljning')).toEqual({ page: 'followup' });

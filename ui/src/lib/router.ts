@@ -21,6 +21,7 @@ export type Route =
   | { page: 'application-new' }
   | { page: 'application'; id: string }
   | { page: 'valuation' }
+  | { page: 'valuation-worksheet'; id: string }
   | { page: 'review' }
   | { page: 'prioritisation' }
   | { page: 'followup' }
@@ -58,6 +59,9 @@ export function parseRoute(hash: string): Route {
   const detail = /^\/ansokningar\/([^/]+)$/.exec(path);
   if (detail?.[1]) return { page: 'application', id: decodeURIComponent(detail[1]) };
 
+  const worksheet = /^\/nyttovardering\/([^/]+)$/.exec(path);
+  if (worksheet?.[1]) return { page: 'valuation-worksheet', id: decodeURIComponent(worksheet[1]) };
+
   const item = NAV.find((n) => n.path === path);
   if (item && item.section !== 'applications') return { page: item.section };
   return { page: 'not-found' };
@@ -70,6 +74,8 @@ export function sectionOf(route: Route): Section | null {
     case 'application':
     case 'applications':
       return 'applications';
+    case 'valuation-worksheet':
+      return 'valuation';
     case 'not-found':
       return null;
     default:
@@ -83,6 +89,10 @@ export function href(path: string): string {
 
 export function applicationHref(id: string): string {
   return href(`/ansokningar/${encodeURIComponent(id)}`);
+}
+
+export function valuationHref(id: string): string {
+  return href(`/nyttovardering/${encodeURIComponent(id)}`);
 }
 
 export const NEW_APPLICATION_HREF = href('/ansokningar/ny');

@@ -365,6 +365,12 @@ mod work {
                 ),
             ));
         }
+        if table::of_application(conn, application)?.iter().any(|v| v.approved_at.is_none()) {
+            return Err(ApiError::new(
+                ErrorCode::Conflict,
+                "Det finns redan ett utkast till nyttovärdering för ansökan. Fortsätt i det i stället för att börja om.",
+            ));
+        }
         let latest = versions::versions(conn, application)?
             .pop()
             .ok_or_else(|| ApiError::not_found("Den inlämnade versionen"))?;

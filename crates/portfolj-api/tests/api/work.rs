@@ -366,6 +366,8 @@ mod valuation {
         act_as(&f, "valuer", Some("Serviceförvaltningen"));
         let v = ok(&f, "valuation.create", json!({"application_id": id}));
         assert_eq!(v["application_version"], 1);
+        let again = err(&f, "valuation.create", json!({"application_id": id}));
+        assert_eq!(again.code.as_str(), "conflict", "one draft at a time: {}", again.message);
         assert_eq!(v["worksheet"]["costs"][0]["years"][0]["amount"], "950000.00");
         let saved = ok(&f, "valuation.save", json!({"id": v["id"], "worksheet": quantify(&v, "trafik.felanmalan")}));
         assert!(saved["results"]["npv"].as_str().is_some());
