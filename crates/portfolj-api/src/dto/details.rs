@@ -109,6 +109,18 @@ pub struct YearBudgetDto {
     pub equipment: String,
 }
 
+impl YearBudgetDto {
+    /// The year's requested total, exact; parts that cannot be read count as 0 (the
+    /// details' own checks report them).
+    pub fn total(&self) -> Decimal {
+        [&self.internal_time, &self.external_services, &self.licences, &self.equipment]
+            .iter()
+            .filter_map(|part| Sek::parse(part).ok())
+            .map(Sek::as_decimal)
+            .sum()
+    }
+}
+
 /// Everything beyond the basics. Dates are ISO `YYYY-MM-DD`; every field may be empty
 /// in a draft.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -76,17 +76,7 @@ mod work {
             |id: &str| units.iter().find(|u| u.id.to_string() == id).map(|u| u.name.clone()).unwrap_or_default();
         let budget = &content.details.budget;
         let first_year = budget.iter().map(|b| b.year).min().unwrap_or(app.fiscal_year);
-        let years = budget
-            .iter()
-            .map(|b| {
-                let parts = [&b.internal_time, &b.external_services, &b.licences, &b.equipment];
-                let total = parts
-                    .iter()
-                    .filter_map(|p| portfolj_core::Sek::parse(p).ok())
-                    .fold(portfolj_core::Sek::ZERO, |a, b| a.checked_add(b).unwrap_or(a));
-                YearAmountDto { year: b.year, amount: total.to_string() }
-            })
-            .collect();
+        let years = budget.iter().map(|b| YearAmountDto { year: b.year, amount: b.total().to_string() }).collect();
         let zero = || RangeDto { min: "0".into(), likely: "0".into(), max: "0".into() };
         Ok(WorksheetDto {
             format: WORKSHEET_FORMAT.to_owned(),
@@ -154,12 +144,7 @@ mod work {
     fn budget_by_year(content: &VersionContentDto) -> BTreeMap<i32, Decimal> {
         let mut years = BTreeMap::new();
         for b in &content.details.budget {
-            let total: Decimal = [&b.internal_time, &b.external_services, &b.licences, &b.equipment]
-                .iter()
-                .filter_map(|t| portfolj_core::Sek::parse(t).ok())
-                .map(portfolj_core::Sek::as_decimal)
-                .sum();
-            *years.entry(b.year).or_insert(Decimal::ZERO) += total;
+            *years.entry(b.year).or_insert(Decimal::ZERO) += b.total();
         }
         years.retain(|_, v| !v.is_zero());
         years
