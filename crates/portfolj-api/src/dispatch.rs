@@ -45,6 +45,8 @@ pub const COMMANDS: &[&str] = &[
     "valuation.flags",
     "valuation.round.get",
     "valuation.round.set",
+    "valuation.targets",
+    "valuation.target.add",
     "demo.init",
 ];
 
@@ -164,6 +166,8 @@ impl Api {
             "valuation.resolve" => reply(self.resolve_double_count(parse(command, args)?)),
             "valuation.approve" => reply(self.approve_valuation(&parse::<IdArgs>(command, args)?.id)),
             "valuation.flags" => reply(self.programme_flags()),
+            "valuation.targets" => reply(self.benefit_targets()),
+            "valuation.target.add" => reply(self.add_benefit_target(&parse(command, args)?)),
             "valuation.round.get" => reply(self.valuation_round(parse::<YearArgs>(command, args)?.year)),
             "valuation.round.set" => {
                 let a: RoundArgs = parse(command, args)?;

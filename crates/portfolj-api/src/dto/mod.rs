@@ -412,7 +412,10 @@ macro_rules! for_each_dto {
             CreateValuationDto,
             SaveValuationDto,
             ResolveDoubleCountDto,
-            ProgrammeFlagDto
+            ProgrammeFlagDto,
+            BenefitTargetKindDto,
+            BenefitTargetDto,
+            NewBenefitTargetDto
         )
     };
 }

@@ -588,3 +588,58 @@ pub struct ProgrammeFlagDto {
     pub application_title: String,
     pub flag: FlagDto,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BenefitTargetKindDto {
+    Process,
+    BudgetLine,
+}
+
+impl BenefitTargetKindDto {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Process => "process",
+            Self::BudgetLine => "budget_line",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Self {
+        if code == "budget_line" { Self::BudgetLine } else { Self::Process }
+    }
+}
+
+/// An entry of the shared register of benefit targets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BenefitTargetDto {
+    pub key: String,
+    pub name: String,
+    pub kind: BenefitTargetKindDto,
+    /// The unit's name, or empty.
+    pub unit: String,
+    /// Applications whose newest valuation claims it.
+    pub claimed_by: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct NewBenefitTargetDto {
+    pub key: String,
+    pub name: String,
+    pub kind: BenefitTargetKindDto,
+    /// A unit's name, or empty.
+    #[serde(default)]
+    pub unit: String,
+}
+
+impl From<portfolj_store::tables::valuation::BenefitTarget> for BenefitTargetDto {
+    fn from(t: portfolj_store::tables::valuation::BenefitTarget) -> Self {
+        Self {
+            key: t.key,
+            name: t.name,
+            kind: BenefitTargetKindDto::from_code(&t.kind),
+            unit: t.unit_name.unwrap_or_default(),
+            claimed_by: t.claimed_by,
+        }
+    }
+}

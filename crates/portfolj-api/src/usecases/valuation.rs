@@ -37,7 +37,7 @@ mod work {
 
     use chrono::{DateTime, Utc};
     use portfolj_core::valuation::{self as core, ApplicationFacts, OtherWorksheet};
-    use portfolj_core::{Actor, Application, ApplicationId, ApplicationState, ValidationErrors};
+    use portfolj_core::{Actor, Application, ApplicationId, ApplicationState, Role, ValidationErrors};
     use portfolj_store::Connection;
     use portfolj_store::tables::valuation::{self as table, NewResolution};
     use portfolj_store::tables::{application as applications, org, work as versions};
@@ -45,10 +45,10 @@ mod work {
     use serde_json::json;
 
     use crate::dto::{
-        AmountDto, BenefitClassDto, BenefitKindDto, BenefitLineDto, CostKindDto, CostLineDto, CreateValuationDto,
-        FlagDto, ParametersDto, ProgrammeFlagDto, RangeDto, ResolutionDto, ResolveDoubleCountDto, SaveValuationDto,
-        ValuationDto, ValuationResultsDto, VersionContentDto, WORKSHEET_FORMAT, WorksheetDto, YearAmountDto,
-        parse_document, time,
+        AmountDto, BenefitClassDto, BenefitKindDto, BenefitLineDto, BenefitTargetDto, CostKindDto, CostLineDto,
+        CreateValuationDto, FlagDto, NewBenefitTargetDto, ParametersDto, ProgrammeFlagDto, RangeDto, ResolutionDto,
+        ResolveDoubleCountDto, SaveValuationDto, ValuationDto, ValuationResultsDto, VersionContentDto,
+        WORKSHEET_FORMAT, WorksheetDto, YearAmountDto, parse_document, time,
     };
     use crate::usecases::application::transition_in;
     use crate::usecases::{audit, session};
@@ -204,6 +204,15 @@ mod work {
             }
         }
         errors.into_result(|| ()).map_err(ApiError::from)
+    }
+
+    /// Refuses units and benefit targets the programme does not know.
+    fn check_references(conn: &Connection, ws: &core::Worksheet) -> Result<(), ApiError> {
+        let units = org::units(conn)?;
+        let keys: Vec<&str> = ws.benefits.iter().map(|b| b.target.trim()).filter(|t| !t.is_empty()).collect();
+        let missing = table::unregistered(conn, &keys)?;
+        ws.check_references(|name| units.iter().any(|u| u.name == name), |key| !missing.contains(&key))?;
+        Ok(())
     }
 
     /// The application facts the flags need, from its latest frozen version.
@@ -364,6 +373,7 @@ mod work {
             Some(w) => w.clone(),
             None => prefill(conn, &app, &content)?,
         };
+        check_references(conn, &worksheet.to_core()?)?;
         let text = document(&worksheet)?;
         let number = table::insert(conn, id, application, latest.number, actor.person, &text, now)?;
         index_targets(conn, id, application, &worksheet)?;
@@ -385,6 +395,7 @@ mod work {
         core::authorize_valuer(actor, app.unit)?;
         let checked = worksheet.to_core()?;
         checked.check()?;
+        check_references(conn, &checked)?;
         require_reasons(conn, &v, worksheet, &checked)?;
         let text = document(worksheet)?;
         if !table::save(conn, id, &text, now)? {
@@ -396,6 +407,51 @@ mod work {
         index_targets(conn, id, v.application, worksheet)?;
         let detail = json!({ "valuation": id, "worksheet_sha256": audit::sha256_hex(text.as_bytes()) });
         audit::record(conn, now, actor.person, "valuation.save", &v.application.to_string(), &detail)
+    }
+
+    pub(crate) fn add_target_in(
+        conn: &Connection,
+        actor: &Actor,
+        args: &NewBenefitTargetDto,
+        now: DateTime<Utc>,
+    ) -> Result<(), ApiError> {
+        if !actor.has(Role::Valuer) && !actor.has(Role::Office) {
+            return Err(ApiError::new(
+                ErrorCode::Forbidden,
+                "Bara nyttovärderare och projektkontoret lägger till nyttomål i registret.",
+            ));
+        }
+        let (key, name, unit_name) = (args.key.trim(), args.name.trim(), args.unit.trim());
+        let mut errors = ValidationErrors::default();
+        if !core::is_target_key(key) {
+            errors.push(
+                "key",
+                "Nyckeln ska vara 2–80 tecken: små bokstäver, siffror, punkt, bindestreck eller understreck, till exempel kontaktcenter.samtal.",
+            );
+        }
+        if name.is_empty() {
+            errors.push("name", "Ange vad nyttomålet heter, till exempel Samtal till kontaktcenter.");
+        }
+        let unit = if unit_name.is_empty() {
+            None
+        } else {
+            let found = org::units(conn)?.into_iter().find(|u| u.name == unit_name).map(|u| u.id);
+            if found.is_none() {
+                errors.push("unit", format!("Enheten \"{unit_name}\" finns inte. Välj en enhet ur listan."));
+            }
+            found
+        };
+        if !errors.is_empty() {
+            return Err(errors.into());
+        }
+        let target = table::NewTarget { key, name, kind: args.kind.code(), unit, by: actor.person, at: now };
+        if !table::insert_target(conn, &target)? {
+            let mut taken = ValidationErrors::default();
+            taken.push("key", format!("Nyckeln \"{key}\" finns redan i registret. Använd det befintliga målet."));
+            return Err(taken.into());
+        }
+        let detail = json!({ "key": key, "name": name, "kind": args.kind.code(), "unit": unit_name });
+        audit::record(conn, now, actor.person, "valuation.target.add", key, &detail)
     }
 
     pub(crate) fn resolve_in(
@@ -571,7 +627,7 @@ mod work {
             let now = self.clock.now();
             self.store().write(|tx| {
                 let actor = session::actor(tx)?;
-                if !actor.has(portfolj_core::Role::Office) {
+                if !actor.has(Role::Office) {
                     return Err(ApiError::new(
                         ErrorCode::Forbidden,
                         "Bara projektkontoret bestämmer omgångens parametrar.",
@@ -601,6 +657,28 @@ mod work {
             })
         }
 
+        /// The shared register of benefit targets.
+        pub fn benefit_targets(&self) -> Result<Vec<BenefitTargetDto>, ApiError> {
+            self.store().read(|tx| {
+                session::actor(tx)?;
+                Ok(table::targets(tx)?.into_iter().map(BenefitTargetDto::from).collect())
+            })
+        }
+
+        /// A valuer or the office registers a benefit target.
+        pub fn add_benefit_target(&self, args: &NewBenefitTargetDto) -> Result<BenefitTargetDto, ApiError> {
+            let now = self.clock.now();
+            self.store().write(|tx| {
+                let actor = session::actor(tx)?;
+                add_target_in(tx, &actor, args, now)?;
+                table::targets(tx)?
+                    .into_iter()
+                    .find(|t| t.key == args.key.trim())
+                    .map(BenefitTargetDto::from)
+                    .ok_or_else(|| ApiError::not_found("Nyttomålet"))
+            })
+        }
+
         /// Every flag of every application's newest valuation: the central valuer's overview.
         pub fn programme_flags(&self) -> Result<Vec<ProgrammeFlagDto>, ApiError> {
             self.store().read(|tx| {
@@ -621,4 +699,4 @@ mod work {
     }
 }
 
-pub(crate) use work::{approve_in, create_in as create_valuation_in, prefill, resolve_in};
+pub(crate) use work::{add_target_in, approve_in, create_in as create_valuation_in, prefill, resolve_in};

@@ -335,7 +335,17 @@ mod valuation {
         id
     }
 
-    fn quantify(valuation: &Value, target: &str) -> Value {
+    /// Registers `key` as a benefit target unless the register has it (as the current persona).
+    fn register(f: &Fixture, key: &str) {
+        let known = ok(f, "valuation.targets", json!({}));
+        if !known.as_array().expect("targets").iter().any(|t| t["key"] == key) {
+            ok(f, "valuation.target.add", json!({"key": key, "name": format!("Mål {key}"), "kind": "process"}));
+        }
+    }
+
+    /// The valuation's first benefit quantified against `target`, which is registered.
+    fn quantify(f: &Fixture, valuation: &Value, target: &str) -> Value {
+        register(f, target);
         let mut ws = valuation["worksheet"].clone();
         ws["benefits"][0]["amount"] = json!({"sek": {"min": "200000", "likely": "300000", "max": "350000"}});
         ws["benefits"][0]["target"] = json!(target);
@@ -369,7 +379,8 @@ mod valuation {
         let again = err(&f, "valuation.create", json!({"application_id": id}));
         assert_eq!(again.code.as_str(), "conflict", "one draft at a time: {}", again.message);
         assert_eq!(v["worksheet"]["costs"][0]["years"][0]["amount"], "950000.00");
-        let saved = ok(&f, "valuation.save", json!({"id": v["id"], "worksheet": quantify(&v, "trafik.felanmalan")}));
+        let saved =
+            ok(&f, "valuation.save", json!({"id": v["id"], "worksheet": quantify(&f, &v, "trafik.felanmalan")}));
         assert!(saved["results"]["npv"].as_str().is_some());
         let approved = ok(&f, "valuation.approve", json!({"id": v["id"]}));
         assert!(approved["approved_at"].as_str().is_some());
@@ -385,9 +396,9 @@ mod valuation {
         let second = submitted(&f);
         act_as(&f, "valuer", Some("Serviceförvaltningen"));
         let a = ok(&f, "valuation.create", json!({"application_id": first}));
-        ok(&f, "valuation.save", json!({"id": a["id"], "worksheet": quantify(&a, "trafik.samtal")}));
+        ok(&f, "valuation.save", json!({"id": a["id"], "worksheet": quantify(&f, &a, "trafik.samtal")}));
         let b = ok(&f, "valuation.create", json!({"application_id": second}));
-        let b = ok(&f, "valuation.save", json!({"id": b["id"], "worksheet": quantify(&b, "trafik.samtal")}));
+        let b = ok(&f, "valuation.save", json!({"id": b["id"], "worksheet": quantify(&f, &b, "trafik.samtal")}));
         assert_eq!(b["flags"][0]["code"], "double_count");
         let e = err(&f, "valuation.approve", json!({"id": b["id"]}));
         assert!(e.message.contains("Dubbelräkningen av trafik.samtal"), "{}", e.message);
@@ -416,7 +427,7 @@ mod valuation {
         act_as(&f, "valuer", Some("Serviceförvaltningen"));
         let v = ok(&f, "valuation.create", json!({"application_id": id}));
         assert_eq!(v["worksheet"]["parameters"]["discount_rate_percent"], "3.5");
-        let mut ws = quantify(&v, "trafik.felanmalan");
+        let mut ws = quantify(&f, &v, "trafik.felanmalan");
         ws["parameters"]["discount_rate_percent"] = json!("4");
         ws["costs"][0]["years"][0]["amount"] = json!("1100000");
         let e = err(&f, "valuation.save", json!({"id": v["id"], "worksheet": ws}));
@@ -457,7 +468,7 @@ mod valuation {
         let id = submitted(&f);
         act_as(&f, "valuer", Some("Serviceförvaltningen"));
         let v = ok(&f, "valuation.create", json!({"application_id": id}));
-        let mut ws = quantify(&v, "x");
+        let mut ws = quantify(&f, &v, "trafik.x");
         ws["parameters"]["discount_rate_percent"] = json!("130");
         ws["benefits"][0]["ramp_up_percent"] = json!(["120"]);
         let before = file_bytes(&f);
@@ -466,6 +477,52 @@ mod valuation {
         let fields: Vec<&str> = e.fields.iter().map(|x| x.field.as_str()).collect();
         assert!(fields.contains(&"discount_rate_percent") && fields.contains(&"benefits"), "{fields:?}");
         assert!(file_bytes(&f) == before);
+    }
+
+    #[test]
+    fn a_worksheet_naming_an_unregistered_target_or_an_unknown_unit_is_refused() {
+        let f = demo();
+        let id = submitted(&f);
+        act_as(&f, "valuer", Some("Serviceförvaltningen"));
+        let v = ok(&f, "valuation.create", json!({"application_id": id}));
+        let mut ws = quantify(&f, &v, "trafik.felanmalan");
+        ws["benefits"][0]["target"] = json!("trafik.okand");
+        ws["benefits"][0]["receiving_unit"] = json!("Månförvaltningen");
+        ws["costs"][0]["bearing_unit"] = json!("Marsnämnden");
+        let before = file_bytes(&f);
+        let e = err(&f, "valuation.save", json!({"id": v["id"], "worksheet": ws}));
+        assert_eq!(e.code.as_str(), "validation");
+        let messages: Vec<(&str, &str)> = e.fields.iter().map(|x| (x.field.as_str(), x.message.as_str())).collect();
+        let line = v["worksheet"]["benefits"][0]["name"].as_str().expect("name");
+        assert!(messages.iter().any(|(f, m)| *f == "benefits" && m.contains("Månförvaltningen") && m.contains(line)));
+        assert!(
+            messages.iter().any(|(f, m)| *f == "benefits" && m.contains("\"trafik.okand\"") && m.contains("registret"))
+        );
+        assert!(messages.iter().any(|(f, m)| *f == "costs" && m.contains("Marsnämnden")));
+        assert!(file_bytes(&f) == before, "nothing stored");
+    }
+
+    #[test]
+    fn valuers_and_the_office_keep_the_target_register() {
+        let f = demo();
+        let listed = ok(&f, "valuation.targets", json!({}));
+        let shared = listed.as_array().expect("targets").iter().find(|t| t["key"] == "kontaktcenter.samtal").cloned();
+        assert_eq!(shared.expect("the demo's shared target")["claimed_by"], 2);
+        let target = json!({"key": "bygglov.handlaggning", "name": "Handläggning av bygglov", "kind": "process", "unit": "Stadsbyggnadskontoret"});
+        act_as(&f, "applicant", None);
+        assert_eq!(err(&f, "valuation.target.add", target.clone()).code.as_str(), "forbidden");
+        act_as(&f, "valuer", Some("Serviceförvaltningen"));
+        let bad = json!({"key": "Bygglov Handläggning", "name": " ", "kind": "budget_line", "unit": "Okänd"});
+        let before = file_bytes(&f);
+        let e = err(&f, "valuation.target.add", bad);
+        let fields: Vec<&str> = e.fields.iter().map(|x| x.field.as_str()).collect();
+        assert_eq!(fields, vec!["key", "name", "unit"]);
+        assert!(file_bytes(&f) == before, "nothing stored");
+        let added = ok(&f, "valuation.target.add", target.clone());
+        assert_eq!(added["unit"], "Stadsbyggnadskontoret");
+        assert_eq!(added["claimed_by"], 0);
+        let e = err(&f, "valuation.target.add", target);
+        assert!(e.fields[0].message.contains("finns redan"), "{}", e.fields[0].message);
     }
 
     #[test]

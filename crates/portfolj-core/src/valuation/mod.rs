@@ -16,7 +16,7 @@ pub use flags::{
 };
 pub use model::{
     Amount, BenefitClass, BenefitKind, BenefitLine, CostKind, CostLine, CostSchedule, Parameters, Range, Worksheet,
-    YearAmount,
+    YearAmount, is_target_key,
 };
 pub use optimism::{BiasFactor, OptimismBias, ProjectType, Uplifts};
 pub use results::{CannotCompute, Results, SensitivityRow, SwitchingValue, YearRow, evaluate};

@@ -163,6 +163,14 @@ pub struct CostLine {
     pub schedule: CostSchedule,
 }
 
+/// A key of the benefit-target register: 2–80 lower-case letters, digits, `.`, `-` or `_`,
+/// starting with a letter or digit, so every valuer writes the same saving the same way.
+pub fn is_target_key(key: &str) -> bool {
+    let len = key.chars().count();
+    let allowed = |c: char| (c.is_alphabetic() && c.is_lowercase()) || c.is_ascii_digit() || ".-_".contains(c);
+    (2..=80).contains(&len) && key.chars().all(allowed) && key.chars().next().is_some_and(|c| c.is_alphanumeric())
+}
+
 /// A whole worksheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Worksheet {
@@ -217,6 +225,48 @@ impl Worksheet {
                         "Kostnaden \"{}\" ligger utanför värderingens horisont {}–{last_year}.",
                         line.name, self.first_year
                     ),
+                );
+            }
+        }
+        e.into_result(|| ())
+    }
+
+    /// Every unit and register target the worksheet names must exist, so a saving is
+    /// attributed to a real unit and dubbelräkning compares like with like.
+    pub fn check_references(
+        &self,
+        is_unit: impl Fn(&str) -> bool,
+        is_target: impl Fn(&str) -> bool,
+    ) -> Result<(), ValidationErrors> {
+        let mut e = ValidationErrors::default();
+        for line in &self.benefits {
+            let unit = line.receiving_unit.trim();
+            if !unit.is_empty() && !is_unit(unit) {
+                e.push(
+                    "benefits",
+                    format!(
+                        "Mottagande enhet \"{unit}\" på raden \"{}\" finns inte. Välj en enhet ur listan.",
+                        line.name
+                    ),
+                );
+            }
+            let target = line.target.trim();
+            if !target.is_empty() && !is_target(target) {
+                e.push(
+                    "benefits",
+                    format!(
+                        "Nyttomålet \"{target}\" på raden \"{}\" finns inte i nyttomålsregistret. Välj ett mål ur registret eller lägg till det där först.",
+                        line.name
+                    ),
+                );
+            }
+        }
+        for line in &self.costs {
+            let unit = line.bearing_unit.trim();
+            if !unit.is_empty() && !is_unit(unit) {
+                e.push(
+                    "costs",
+                    format!("Bärande enhet \"{unit}\" på raden \"{}\" finns inte. Välj en enhet ur listan.", line.name),
                 );
             }
         }

@@ -367,3 +367,13 @@ mod integrity {
         assert!(authorize_valuer(&valuer(2, &[Role::Office]), unit).is_err());
     }
 }
+
+#[test]
+fn target_keys_are_lower_case_words_joined_by_dots_dashes_or_underscores() {
+    for good in ["kontaktcenter.samtal", "bygglov-handläggning.2018", "ekonomi_fakturor"] {
+        assert!(is_target_key(good), "{good}");
+    }
+    for bad in ["x", "Kontaktcenter", "två ord", ".dold", "a/b", &"a".repeat(81)] {
+        assert!(!is_target_key(bad), "{bad}");
+    }
+}

@@ -235,3 +235,67 @@ pub fn set_round(
     .execute(params![year, parameters, by.to_string(), time_text(at)])?;
     Ok(())
 }
+
+/// One entry of the shared benefit-target register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BenefitTarget {
+    pub key: String,
+    pub name: String,
+    /// `process` or `budget_line`.
+    pub kind: String,
+    pub unit_name: Option<String>,
+    /// Applications whose newest valuation claims it.
+    pub claimed_by: u32,
+}
+
+/// The whole register, by key.
+pub fn targets(conn: &Connection) -> Result<Vec<BenefitTarget>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.key, t.name, t.kind, u.name,
+                (SELECT count(DISTINCT application_id) FROM valuation_target vt WHERE vt.target = t.key)
+         FROM benefit_target t LEFT JOIN org_unit u ON u.id = t.unit_id ORDER BY t.key",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(BenefitTarget {
+            key: r.get(0)?,
+            name: r.get(1)?,
+            kind: r.get(2)?,
+            unit_name: r.get(3)?,
+            claimed_by: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The keys among `keys` that are not in the register.
+pub fn unregistered<'a>(conn: &Connection, keys: &[&'a str]) -> Result<Vec<&'a str>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT 1 FROM benefit_target WHERE key = ?1")?;
+    let mut out = Vec::new();
+    for key in keys {
+        if !stmt.exists([key])? {
+            out.push(*key);
+        }
+    }
+    Ok(out)
+}
+
+#[derive(Debug)]
+pub struct NewTarget<'a> {
+    pub key: &'a str,
+    pub name: &'a str,
+    pub kind: &'a str,
+    pub unit: Option<portfolj_core::UnitId>,
+    pub by: PersonId,
+    pub at: DateTime<Utc>,
+}
+
+/// Registers a target; `false` when the key is taken.
+pub fn insert_target(conn: &Connection, t: &NewTarget<'_>) -> Result<bool, StoreError> {
+    let added = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO benefit_target (key, name, kind, unit_id, created_by, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![t.key, t.name, t.kind, t.unit.map(|u| u.to_string()), t.by.to_string(), time_text(t.at)])?;
+    Ok(added == 1)
+}

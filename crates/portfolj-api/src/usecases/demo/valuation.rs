@@ -5,15 +5,17 @@
 use chrono::{DateTime, Utc};
 use portfolj_core::{Actor, Application};
 use portfolj_store::Connection;
+use portfolj_store::tables::valuation::unregistered;
 use rand::Rng;
 
 use super::Generator;
 use crate::ApiError;
 use crate::dto::{
-    AmountDto, ApplicationDetailsDto, BenefitClassDto, BenefitKindDto, BenefitLineDto, ContributionDto, CostKindDto,
-    CostLineDto, NewApplicationDto, RangeDto, ResolveDoubleCountDto, VersionContentDto, YearlyCostDto,
+    AmountDto, ApplicationDetailsDto, BenefitClassDto, BenefitKindDto, BenefitLineDto, BenefitTargetKindDto,
+    ContributionDto, CostKindDto, CostLineDto, NewApplicationDto, NewBenefitTargetDto, RangeDto, ResolveDoubleCountDto,
+    VersionContentDto, YearlyCostDto,
 };
-use crate::usecases::valuation::{approve_in, create_valuation_in, prefill, resolve_in};
+use crate::usecases::valuation::{add_target_in, approve_in, create_valuation_in, prefill, resolve_in};
 
 /// The saving both applications of the pair claim.
 pub(super) const SHARED_TARGET: &str = "kontaktcenter.samtal";
@@ -37,6 +39,39 @@ impl Claim {
             _ => Claim::Own,
         }
     }
+}
+
+/// A readable register key of the application's own: the benefit's name as a slug and the
+/// tail of the application's id, e.g. `farre-telefonsamtal-till-kontaktcenter.9f3a61c2-0`.
+fn own_target(name: &str, application: &str, line: usize) -> String {
+    let slug: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .take(48)
+        .collect::<String>()
+        .trim_matches('-')
+        .to_owned();
+    let tail = &application[application.len().saturating_sub(8)..];
+    format!("{slug}.{tail}-{line}")
+}
+
+/// Registers a benefit target unless the register already holds it.
+fn register(
+    conn: &Connection,
+    valuer: &Actor,
+    key: &str,
+    name: &str,
+    kind: BenefitTargetKindDto,
+    unit: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    if unregistered(conn, &[key])?.is_empty() {
+        return Ok(());
+    }
+    let name = if key == SHARED_TARGET { "Samtal till stadens kontaktcenter" } else { name };
+    let target = NewBenefitTargetDto { key: key.to_owned(), name: name.to_owned(), kind, unit: unit.to_owned() };
+    add_target_in(conn, valuer, &target, now)
 }
 
 fn range(kronor: i64, low: i64, likely: i64, high: i64) -> RangeDto {
@@ -66,11 +101,13 @@ pub(super) fn value(
         line.amount = Some(AmountDto::Sek(range(kronor, optimistic / 2, optimistic, optimistic * 3 / 2)));
         line.class = if i == 0 { BenefitClassDto::TimeFreed } else { BenefitClassDto::BudgetReleasing };
         line.target = match claim {
-            Claim::Own => format!("{}.{i}", app.id),
+            Claim::Own => own_target(&line.name, &app.id.to_string(), i),
             Claim::SharedValued | Claim::SharedDraft => SHARED_TARGET.to_owned(),
         };
         line.first_year = Some(ws.first_year + 1);
         line.ramp_up_percent = vec!["50".into()];
+        let kind = if i == 0 { BenefitTargetKindDto::Process } else { BenefitTargetKindDto::BudgetLine };
+        register(conn, valuer, &line.target, &line.name, kind, &line.receiving_unit, now)?;
     }
     ws.benefits.push(BenefitLineDto {
         name: "Enklare kontakt med staden".into(),
