@@ -47,6 +47,15 @@ pub const COMMANDS: &[&str] = &[
     "valuation.round.set",
     "valuation.targets",
     "valuation.target.add",
+    "identity.init",
+    "identity.show",
+    "office.init",
+    "office.invite",
+    "office.revoke",
+    "bundle.inspect",
+    "bundle.verify",
+    "bundle.import",
+    "bundle.log",
     "demo.init",
 ];
 
@@ -168,6 +177,15 @@ impl Api {
             "valuation.flags" => reply(self.programme_flags()),
             "valuation.targets" => reply(self.benefit_targets()),
             "valuation.target.add" => reply(self.add_benefit_target(&parse(command, args)?)),
+            "identity.init" => reply(self.init_identity(&parse(command, args)?)),
+            "identity.show" => reply(self.show_identity()),
+            "office.init" => reply(self.init_office(&parse(command, args)?)),
+            "office.invite" => reply(self.invite(&parse(command, args)?)),
+            "office.revoke" => reply(self.revoke(&parse(command, args)?)),
+            "bundle.inspect" => reply(self.inspect_bundle(&parse(command, args)?)),
+            "bundle.verify" => reply(self.verify_bundle(&parse(command, args)?)),
+            "bundle.import" => reply(self.import_bundle(&parse(command, args)?)),
+            "bundle.log" => reply(self.bundle_log()),
             "valuation.round.get" => reply(self.valuation_round(parse::<YearArgs>(command, args)?.year)),
             "valuation.round.set" => {
                 let a: RoundArgs = parse(command, args)?;

@@ -28,6 +28,8 @@ pub enum ErrorCode {
     Storage,
     /// A bug: the API could not complete and said why in `message`.
     Internal,
+    /// A bundle, key or certificate was refused; the code says why (portfolj-sync).
+    Bundle(&'static str),
 }
 
 impl ErrorCode {
@@ -43,6 +45,7 @@ impl ErrorCode {
             ErrorCode::BadArguments => "bad_arguments",
             ErrorCode::Storage => "storage",
             ErrorCode::Internal => "internal",
+            ErrorCode::Bundle(code) => code,
         }
     }
 }
@@ -117,5 +120,11 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         tracing::debug!(error = %e, "storage error");
         Self::new(ErrorCode::Storage, e.to_string())
+    }
+}
+
+impl From<portfolj_sync::SyncError> for ApiError {
+    fn from(e: portfolj_sync::SyncError) -> Self {
+        Self::new(ErrorCode::Bundle(e.code()), e.to_string())
     }
 }

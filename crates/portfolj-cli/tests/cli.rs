@@ -332,3 +332,62 @@ fn valuation_commands_list_flags_and_refuse_a_valuer_from_the_applying_unit() {
         "En nyttovärdering får inte göras av någon från den sökande enheten. Be en värderare från en annan enhet att värdera ansökan."
     );
 }
+
+/// Runs a stock tool (tar, minisign) and returns whether it succeeded, with its output.
+fn tool(program: &str, args: &[&str]) -> (bool, String) {
+    let out = Command::new(program).args(args).output().unwrap_or_else(|e| panic!("{program} runs: {e}"));
+    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+}
+
+/// The documented check (docs/bundle-format.md): Debian's `minisign` verifies an exported
+/// bundle with the sender's public key, and refuses it after a one-byte change.
+#[test]
+fn stock_minisign_verifies_an_invitation_and_refuses_it_changed() {
+    let (dir, office) = demo_db();
+    let laptop = dir.path().join("laptop.db");
+    assert!(portfolj(&office, &["identity", "init"]).status.success());
+    let office_identity = json(&portfolj(&office, &["office", "init", "--json"]));
+    let member = json(&portfolj(&laptop, &["identity", "init", "--json"]));
+    let coach = json(&portfolj(&office, &["persona", "list", "--json"]));
+    let coach =
+        coach.as_array().expect("people").iter().find(|p| p["roles"] == serde_json::json!(["coach"])).expect("a coach");
+    let bundle = dir.path().join("inbjudan.portfolj");
+    let out = portfolj(
+        &office,
+        &[
+            "office",
+            "invite",
+            coach["email"].as_str().expect("email"),
+            "--key",
+            member["public_key"].as_str().expect("key"),
+            "--out",
+            bundle.to_str().expect("path"),
+        ],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let extracted = dir.path().join("x");
+    std::fs::create_dir(&extracted).expect("dir");
+    let (ok, text) = tool("tar", &["-xf", bundle.to_str().expect("path"), "-C", extracted.to_str().expect("path")]);
+    assert!(ok, "{text}");
+    let payload = extracted.join("bundle.json.gz");
+    let sender_key = office_identity["public_key"].as_str().expect("key");
+    let (ok, text) = tool("minisign", &["-Vm", payload.to_str().expect("path"), "-P", sender_key]);
+    assert!(ok, "minisign accepts the bundle: {text}");
+
+    let mut bytes = std::fs::read(&payload).expect("payload");
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x01;
+    std::fs::write(&payload, bytes).expect("write");
+    let (ok, text) = tool("minisign", &["-Vm", payload.to_str().expect("path"), "-P", sender_key]);
+    assert!(!ok, "minisign refuses a changed byte: {text}");
+
+    // The laptop takes in the genuine file and joins as the coach.
+    let out = portfolj(&laptop, &["bundle", "import", bundle.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let me = json(&portfolj(&laptop, &["identity", "show", "--json"]));
+    assert_eq!(me["person_name"], coach["name"]);
+    let again = portfolj(&laptop, &["bundle", "import", bundle.to_str().expect("path")]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("importeras bara en gång"));
+}

@@ -61,7 +61,7 @@ fn normal_dependencies(meta: &Value, root: &str) -> BTreeSet<String> {
         .flatten()
         .filter_map(|n| Some((n["id"].as_str()?, n)))
         .collect();
-    let root_id = packages.iter().find(|(_, name)| **name == root).map(|(id, _)| *id).expect("core in metadata");
+    let root_id = packages.iter().find(|(_, name)| **name == root).map(|(id, _)| *id).expect("crate in metadata");
     let mut seen = BTreeSet::new();
     let mut stack = vec![root_id];
     while let Some(id) = stack.pop() {
@@ -85,4 +85,15 @@ fn portfolj_core_depends_on_no_io_crate() {
         offending.is_empty(),
         "portfolj-core must not do I/O, but depends on {offending:?}. Move that code to portfolj-store, portfolj-api or a shell."
     );
+}
+
+/// portfolj-sync checks bundles on bytes: it may compress and sign, but never touch the
+/// database, the network or a window, so every check runs on hostile input in tests.
+#[test]
+fn portfolj_sync_touches_no_database_network_or_window() {
+    let deps = normal_dependencies(&metadata(), "portfolj-sync");
+    assert!(deps.contains("minisign"), "the graph walk found portfolj-sync's real dependencies: {deps:?}");
+    let offending: Vec<&str> =
+        FORBIDDEN.iter().copied().filter(|f| !["portfolj-sync", "tempfile"].contains(f) && deps.contains(*f)).collect();
+    assert!(offending.is_empty(), "portfolj-sync must work on bytes only, but depends on {offending:?}.");
 }

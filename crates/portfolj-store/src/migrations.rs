@@ -12,10 +12,18 @@ pub const SOURCES: &[&str] = &[
     include_str!("../migrations/0004_audit_log.sql"),
     include_str!("../migrations/0005_valuation.sql"),
     include_str!("../migrations/0006_benefit_target.sql"),
+    include_str!("../migrations/0007_sync.sql"),
 ];
 
-const STEPS: &[M<'static>] =
-    &[M::up(SOURCES[0]), M::up(SOURCES[1]), M::up(SOURCES[2]), M::up(SOURCES[3]), M::up(SOURCES[4]), M::up(SOURCES[5])];
+const STEPS: &[M<'static>] = &[
+    M::up(SOURCES[0]),
+    M::up(SOURCES[1]),
+    M::up(SOURCES[2]),
+    M::up(SOURCES[3]),
+    M::up(SOURCES[4]),
+    M::up(SOURCES[5]),
+    M::up(SOURCES[6]),
+];
 
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);
 

@@ -12,9 +12,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub mod details;
+pub mod sync;
 pub mod valuation;
 
 pub use details::*;
+pub use sync::*;
 pub use valuation::*;
 
 /// Declares a transport enum mirroring a core enum variant for variant, with its
@@ -415,7 +417,18 @@ macro_rules! for_each_dto {
             ProgrammeFlagDto,
             BenefitTargetKindDto,
             BenefitTargetDto,
-            NewBenefitTargetDto
+            NewBenefitTargetDto,
+            CertificateDto,
+            IdentityDto,
+            PassphraseDto,
+            InitIdentityDto,
+            InviteDto,
+            RevokeDto,
+            BundleFileDto,
+            CountDto,
+            BundlePreviewDto,
+            ExportedBundleDto,
+            BundleLogDto
         )
     };
 }

@@ -5,4 +5,5 @@ pub mod audit;
 pub mod demo;
 pub mod programme;
 pub mod session;
+pub mod sync;
 pub mod valuation;

@@ -1,6 +1,7 @@
 //! The API through `call`, as every shell uses it, on real SQLite files. One test binary
 //! for the crate; modules by area.
 
+mod bundles;
 mod generated_types;
 mod work;
 

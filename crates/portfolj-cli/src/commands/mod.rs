@@ -4,6 +4,7 @@ mod app;
 mod demo;
 mod persona;
 mod serve;
+mod sync;
 pub mod valuation;
 
 use std::path::Path;
@@ -46,6 +47,21 @@ pub enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// This laptop's key pair and certificate.
+    Identity {
+        #[command(subcommand)]
+        command: sync::IdentityCommand,
+    },
+    /// The projektkontor's office key: set up, invite laptops, revoke certificates.
+    Office {
+        #[command(subcommand)]
+        command: sync::OfficeCommand,
+    },
+    /// Signed bundles exchanged between laptops: inspect, verify, import, log.
+    Bundle {
+        #[command(subcommand)]
+        command: sync::BundleCommand,
+    },
     /// Serve the UI and the API to a browser on 127.0.0.1 (for browser tests and UI work).
     Serve(serve::ServeArgs),
     /// Run any API command with JSON arguments, exactly as the UI does.
@@ -73,6 +89,9 @@ pub fn run(api: Api, command: Command, json: bool, db: &Path) -> Result<(), ApiE
         Command::Overview => overview(&api, json),
         Command::Persona { command } => persona::run(&api, command, json),
         Command::Serve(args) => serve::run(api, args),
+        Command::Identity { command } => sync::identity(&api, command, json),
+        Command::Office { command } => sync::office(&api, command, json),
+        Command::Bundle { command } => sync::bundle(&api, command, json),
         Command::Audit { command: AuditCommand::Verify } => audit_verify(&api, json),
         Command::Valuation { command } => valuation::run_with(&api, &command, json),
         Command::Call { command, args } => {

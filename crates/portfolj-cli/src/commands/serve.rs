@@ -115,7 +115,7 @@ fn authorize(bridge: &Bridge, headers: &HeaderMap) -> Result<(), ApiError> {
 
 fn failure(e: &ApiError) -> Response {
     let status = match e.code {
-        ErrorCode::Validation => StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorCode::Validation | ErrorCode::Bundle(_) => StatusCode::UNPROCESSABLE_ENTITY,
         ErrorCode::BadArguments | ErrorCode::UnknownCommand => StatusCode::BAD_REQUEST,
         ErrorCode::Forbidden | ErrorCode::NoIdentity => StatusCode::FORBIDDEN,
         ErrorCode::NotFound => StatusCode::NOT_FOUND,

@@ -67,3 +67,11 @@ pub fn for_each<E: From<StoreError>>(
     }
     Ok(())
 }
+
+/// The newest entry's hash: the head that travels in bundles and is printed on memos.
+pub fn head(conn: &Connection) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?)
+}

@@ -7,6 +7,7 @@ pub mod frame;
 pub mod org;
 pub mod programme;
 pub mod setting;
+pub mod sync;
 pub mod valuation;
 pub mod work;
 

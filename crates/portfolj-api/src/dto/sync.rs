@@ -1,0 +1,135 @@
+//! Identities, certificates and bundles on the wire.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::ApiErrorDto;
+
+/// A member certificate as the office issued it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CertificateDto {
+    pub serial: u32,
+    pub person_id: String,
+    pub name: String,
+    pub unit_name: String,
+    pub roles: Vec<String>,
+    pub review_groups: Vec<u8>,
+    pub key_id: String,
+    pub valid_from: String,
+    pub valid_to: String,
+    pub revoked: bool,
+}
+
+/// This laptop's identity and whom it trusts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct IdentityDto {
+    pub key_id: String,
+    /// The public key as minisign prints it ("RWQ…"): give it to the office to be invited.
+    pub public_key: String,
+    pub passphrase_protected: bool,
+    /// The person the office certified for this laptop, once it has joined.
+    pub person_name: Option<String>,
+    pub certificate: Option<CertificateDto>,
+    /// Key ids of the trusted office keys, oldest first.
+    pub office_key_ids: Vec<String>,
+    /// Whether this laptop holds the office key.
+    pub holds_office_key: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+pub struct PassphraseDto {
+    /// Protects (or opens) the secret key; empty for none.
+    pub passphrase: Option<String>,
+}
+
+/// Creates this laptop's key, or restores one from a backed-up key file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+pub struct InitIdentityDto {
+    pub passphrase: Option<String>,
+    /// A minisign secret key file's text to restore; empty to create a new key.
+    pub secret_key: Option<String>,
+}
+
+/// The office invites a person whose laptop has the given public key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct InviteDto {
+    /// The person's id or e-mail address.
+    pub person_id: String,
+    pub public_key: String,
+    /// How long the certificate holds; a year unless given.
+    #[serde(default)]
+    pub valid_days: Option<u32>,
+    /// Portfolios whose beredningsgrupp the person sits in.
+    #[serde(default)]
+    pub review_groups: Vec<u8>,
+    #[serde(default)]
+    pub passphrase: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct RevokeDto {
+    pub serial: u32,
+    pub reason: String,
+    #[serde(default)]
+    pub passphrase: Option<String>,
+}
+
+/// A `.portfolj` file in transit to or from a shell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct BundleFileDto {
+    pub file_name: String,
+    pub content_base64: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CountDto {
+    pub kind: String,
+    pub count: u32,
+}
+
+/// What a bundle holds and whether this laptop would accept it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BundlePreviewDto {
+    pub kind: String,
+    pub sender_name: String,
+    pub sender_key_id: String,
+    /// A key id, or empty for everyone.
+    pub recipient: String,
+    pub sequence: u32,
+    pub created_at: String,
+    pub audit_head: Option<String>,
+    pub hash: String,
+    pub counts: Vec<CountDto>,
+    /// The office key an invitation asks this laptop to trust: compare it with the office's.
+    pub office_key_id: Option<String>,
+    /// Why it would be refused; `None` when it would be accepted.
+    pub refusal: Option<ApiErrorDto>,
+}
+
+/// A bundle made on this laptop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ExportedBundleDto {
+    pub file: BundleFileDto,
+    pub preview: BundlePreviewDto,
+}
+
+/// One line of the log of bundles made and received.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BundleLogDto {
+    pub hash: String,
+    /// `in` or `out`.
+    pub direction: String,
+    pub kind: String,
+    pub sender_name: String,
+    pub sender_key_id: String,
+    pub recipient: String,
+    pub sequence: u32,
+    pub created_at: String,
+    pub handled_at: String,
+    pub counts: Vec<CountDto>,
+}

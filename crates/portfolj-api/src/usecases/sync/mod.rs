@@ -1,0 +1,517 @@
+//! Identities, invitations and bundles: the use cases over portfolj-sync. The crate
+//! checks bundles; this module supplies what the laptop knows (trust, channels), applies
+//! verified operations in one transaction and keeps the log.
+
+mod keyfiles;
+mod reference;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use chrono::{DateTime, Duration, Utc};
+use portfolj_core::{Actor, Role};
+use portfolj_store::Connection;
+use portfolj_store::tables::sync::{self as table, Identity, LoggedBundle, StoredCertificate};
+use portfolj_store::tables::{audit as audit_table, org, setting};
+use portfolj_sync::bundle::{self, Seen};
+use portfolj_sync::keys::NewKey;
+use portfolj_sync::{
+    Bundle, BundleKind, Certificate, Context, Document, Manifest, Operation, PublicKeyText, RevocationList, Sender,
+    Signed, Signer, SyncError, Trust, Unverified,
+};
+use serde_json::json;
+
+use crate::dto::{
+    BundleFileDto, BundleLogDto, BundlePreviewDto, CertificateDto, CountDto, ExportedBundleDto, IdentityDto,
+    InitIdentityDto, InviteDto, PassphraseDto, RevokeDto, time,
+};
+use crate::usecases::{audit, session};
+use crate::{Api, ApiError, ErrorCode};
+
+/// The channel name of bundles meant for everyone.
+const EVERYONE: &str = "*";
+
+fn no_identity() -> ApiError {
+    ApiError::new(
+        ErrorCode::NoIdentity,
+        "Den här datorn har ingen nyckel än. Skapa en med `portfolj identity init` (eller under Inställningar → Identitet).",
+    )
+}
+
+fn identity(conn: &Connection) -> Result<Identity, ApiError> {
+    table::identity(conn)?.ok_or_else(no_identity)
+}
+
+fn require_office(actor: &Actor) -> Result<(), ApiError> {
+    if actor.has(Role::Office) {
+        Ok(())
+    } else {
+        Err(ApiError::new(ErrorCode::Forbidden, "Bara projektkontoret utfärdar intyg och bjuder in datorer."))
+    }
+}
+
+fn certificate_dto(stored: &StoredCertificate, revoked: &[u64]) -> Result<CertificateDto, ApiError> {
+    let c: Certificate = portfolj_sync::json::parse(stored.body.as_bytes())?;
+    Ok(CertificateDto {
+        serial: u32::try_from(c.serial).unwrap_or(u32::MAX),
+        person_id: c.person_id,
+        name: c.name,
+        unit_name: c.unit_name,
+        roles: c.roles,
+        review_groups: c.review_groups,
+        key_id: stored.key_id.clone(),
+        valid_from: time(c.valid_from),
+        valid_to: time(c.valid_to),
+        revoked: revoked.contains(&c.serial),
+    })
+}
+
+fn trust(conn: &Connection) -> Result<Option<Trust>, ApiError> {
+    let keys = table::office_keys(conn)?;
+    if keys.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(Trust { office_keys: keys.into_iter().map(PublicKeyText).collect(), revoked: table::revoked(conn)? }))
+}
+
+fn identity_dto(conn: &Connection, database: &Path) -> Result<IdentityDto, ApiError> {
+    let me = identity(conn)?;
+    let revoked = table::revoked(conn)?;
+    let certificate =
+        table::certificate_of_key(conn, &me.key_id)?.map(|c| certificate_dto(&c, &revoked)).transpose()?;
+    let office_key_ids =
+        table::office_keys(conn)?.into_iter().map(|k| PublicKeyText(k).key_id()).collect::<Result<Vec<_>, _>>()?;
+    Ok(IdentityDto {
+        key_id: me.key_id,
+        public_key: me.public_key,
+        passphrase_protected: keyfiles::is_encrypted(database, keyfiles::LAPTOP),
+        person_name: certificate.as_ref().map(|c| c.name.clone()),
+        certificate,
+        office_key_ids,
+        holds_office_key: keyfiles::exists(database, keyfiles::OFFICE),
+    })
+}
+
+/// The office signs a certificate for `person`'s laptop key and stores it.
+fn issue(
+    conn: &Connection,
+    office: &Signer,
+    person: &portfolj_core::Person,
+    public_key: &PublicKeyText,
+    review_groups: Vec<u8>,
+    valid_days: u32,
+    now: DateTime<Utc>,
+) -> Result<(Certificate, Signed), ApiError> {
+    let unit_name = org::units(conn)?.into_iter().find(|u| u.id == person.unit).map(|u| u.name).unwrap_or_default();
+    let certificate = Certificate {
+        serial: table::next_serial(conn)?,
+        person_id: person.id.to_string(),
+        name: person.name.clone(),
+        email: person.email.clone(),
+        unit_id: person.unit.to_string(),
+        unit_name,
+        roles: person.roles.iter().map(|r| crate::dto::RoleDto::from(*r)).map(role_code).collect(),
+        review_groups,
+        public_key: public_key.clone(),
+        valid_from: now,
+        valid_to: now + Duration::days(i64::from(valid_days)),
+        issued_at: now,
+        office_key_id: office.public().key_id()?,
+    };
+    let signed = Signed::sign(office, &certificate, "intyg")?;
+    store_certificate(conn, &certificate, &signed, now)?;
+    Ok((certificate, signed))
+}
+
+fn role_code(role: crate::dto::RoleDto) -> String {
+    serde_json::to_value(role).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+fn store_certificate(
+    conn: &Connection,
+    certificate: &Certificate,
+    signed: &Signed,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let stored = StoredCertificate {
+        serial: certificate.serial,
+        person_id: certificate.person_id.clone(),
+        key_id: certificate.public_key.key_id()?,
+        body: signed.body.clone(),
+        signature: signed.signature.clone(),
+    };
+    table::put_certificate(conn, &stored, now)?;
+    Ok(())
+}
+
+fn preview_of<S>(bundle: &Bundle<S>, refusal: Option<&ApiError>) -> Result<BundlePreviewDto, ApiError> {
+    let m = bundle.manifest();
+    let office_key_id = bundle
+        .operations()
+        .iter()
+        .find_map(|op| match op {
+            Operation::OfficeKey { public_key } => Some(public_key.key_id()),
+            _ => None,
+        })
+        .transpose()
+        .ok()
+        .flatten();
+    Ok(BundlePreviewDto {
+        kind: serde_json::to_value(m.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
+        sender_name: m.sender.name.clone(),
+        sender_key_id: m.sender.key_id.clone(),
+        recipient: m.recipient.clone().unwrap_or_default(),
+        sequence: u32::try_from(m.sequence).unwrap_or(u32::MAX),
+        created_at: time(m.created_at),
+        audit_head: m.audit_head.clone(),
+        hash: bundle.hash().to_owned(),
+        counts: count_dtos(&m.counts),
+        office_key_id,
+        refusal: refusal.map(ApiError::to_dto),
+    })
+}
+
+fn count_dtos(counts: &BTreeMap<String, u64>) -> Vec<CountDto> {
+    counts.iter().map(|(k, v)| CountDto { kind: k.clone(), count: u32::try_from(*v).unwrap_or(u32::MAX) }).collect()
+}
+
+fn decode(file: &BundleFileDto) -> Result<Vec<u8>, ApiError> {
+    BASE64.decode(file.content_base64.as_bytes()).map_err(|_| {
+        ApiError::new(ErrorCode::BadArguments, "Filen kom inte fram hel (felaktig base64). Välj filen igen.")
+    })
+}
+
+/// Everything this laptop knows that a bundle is checked against.
+fn context(conn: &Connection, bundle: &Bundle<Unverified>) -> Result<Context, ApiError> {
+    let me = identity(conn)?;
+    let m = bundle.manifest();
+    let channel = m.recipient.as_deref().unwrap_or(EVERYONE);
+    let last = table::channel(conn, &m.sender.key_id, channel)?.map(|(sequence, hash)| Seen { sequence, hash });
+    Ok(Context { trust: trust(conn)?, me: me.key_id, last })
+}
+
+/// Reads and verifies a bundle against the database, and reads every document it
+/// carries, changing nothing: what passes here is what an import applies.
+fn verified(conn: &Connection, bytes: &[u8]) -> Result<Bundle<portfolj_sync::Verified>, ApiError> {
+    let bundle = Bundle::read(bytes)?;
+    let context = context(conn, &bundle)?;
+    let bundle = bundle.verify(&context)?;
+    for op in bundle.operations() {
+        if let Operation::Programme { reference } = op {
+            reference::parse(reference)?;
+        }
+    }
+    Ok(bundle)
+}
+
+/// Applies a verified bundle's operations; the caller's transaction makes it all or nothing.
+fn apply(conn: &Connection, bundle: &Bundle<portfolj_sync::Verified>, now: DateTime<Utc>) -> Result<(), ApiError> {
+    let mut trust = trust(conn)?.unwrap_or(Trust { office_keys: vec![], revoked: vec![] });
+    for op in bundle.operations() {
+        match op {
+            Operation::OfficeKey { public_key } => {
+                table::pin_office_key(conn, &public_key.key_id()?, &public_key.0, now)?;
+                trust.office_keys.push(public_key.clone());
+            }
+            Operation::Rotation { signed } => {
+                let key = trust.accept_rotation(signed)?;
+                table::pin_office_key(conn, &key.key_id()?, &key.0, now)?;
+                trust.office_keys.push(key);
+            }
+            Operation::Certificate { signed } => {
+                let certificate = trust.certificate(signed)?;
+                store_certificate(conn, &certificate, signed, now)?;
+            }
+            Operation::Revocations { signed } => {
+                let list = trust
+                    .office_keys
+                    .iter()
+                    .find_map(|k| signed.open::<RevocationList>(k).ok())
+                    .ok_or(SyncError::UnknownSigner)?;
+                let newer = table::revocation_list(conn)?.is_none_or(|(number, _, _)| list.number > number);
+                if newer {
+                    table::put_revocation_list(conn, list.number, &signed.body, &signed.signature, &list.serials)?;
+                }
+            }
+            Operation::Programme { reference } => reference::apply(conn, reference::parse(reference)?)?,
+        }
+    }
+    let me = identity(conn)?;
+    if bundle.manifest().kind == BundleKind::Invitation {
+        // The invitation's certificate for this laptop says who works here.
+        let mine = table::certificate_of_key(conn, &me.key_id)?
+            .ok_or_else(|| SyncError::NotAllowed("inbjudan saknar intyg för den här datorn".to_owned()))?;
+        table::set_identity(conn, &Identity { person_id: Some(mine.person_id.clone()), ..me }, now)?;
+        setting::set(conn, setting::key::ACTING_PERSON, &mine.person_id)?;
+    }
+    Ok(())
+}
+
+fn log(
+    conn: &Connection,
+    manifest: &Manifest,
+    hash: &str,
+    direction: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    table::log_bundle(
+        conn,
+        &LoggedBundle {
+            hash: hash.to_owned(),
+            direction: direction.to_owned(),
+            kind: serde_json::to_value(manifest.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+            sender_key_id: manifest.sender.key_id.clone(),
+            sender_name: manifest.sender.name.clone(),
+            recipient: manifest.recipient.clone().unwrap_or_else(|| EVERYONE.to_owned()),
+            sequence: manifest.sequence,
+            created_at: time(manifest.created_at),
+            handled_at: time(now),
+            counts: serde_json::to_string(&manifest.counts).unwrap_or_default(),
+        },
+    )?;
+    Ok(())
+}
+
+/// Makes, signs and logs a bundle from this laptop to `recipient` (a key id) or everyone.
+fn export(
+    conn: &Connection,
+    database: &Path,
+    kind: BundleKind,
+    recipient: Option<String>,
+    operations: Vec<Operation>,
+    passphrase: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<ExportedBundleDto, ApiError> {
+    let me = identity(conn)?;
+    let signer = keyfiles::signer(database, keyfiles::LAPTOP, passphrase)?;
+    let mine = table::certificate_of_key(conn, &me.key_id)?.ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::Conflict,
+            "Den här datorn har inget intyg från projektkontoret och kan inte skicka paket än.",
+        )
+    })?;
+    let certificate: Certificate = portfolj_sync::json::parse(mine.body.as_bytes())?;
+    let channel = recipient.clone().unwrap_or_else(|| EVERYONE.to_owned());
+    let last = table::channel(conn, &me.key_id, &channel)?;
+    let manifest = Manifest {
+        kind,
+        sender: Sender {
+            person_id: certificate.person_id.clone(),
+            name: certificate.name.clone(),
+            key_id: me.key_id.clone(),
+        },
+        certificate: Signed { body: mine.body, signature: mine.signature },
+        recipient,
+        sequence: last.as_ref().map_or(1, |(s, _)| s + 1),
+        previous_hash: last.map(|(_, h)| h),
+        created_at: now,
+        audit_head: audit_table::head(conn)?,
+        counts: bundle::counts(&operations),
+    };
+    let document = Document { format: portfolj_sync::FORMAT.to_owned(), manifest, operations };
+    let (bytes, hash) = bundle::seal(&document, &signer)?;
+    log(conn, &document.manifest, &hash, "out", now)?;
+    let read = Bundle::read(&bytes)?;
+    let file_name = format!("portfolj-{}-{}-{}.portfolj", now.format("%Y%m%d"), me.key_id, document.manifest.sequence);
+    Ok(ExportedBundleDto {
+        file: BundleFileDto { file_name, content_base64: BASE64.encode(&bytes) },
+        preview: preview_of(&read, None)?,
+    })
+}
+
+impl Api {
+    fn database(&self) -> std::path::PathBuf {
+        self.store().path().to_path_buf()
+    }
+
+    /// Creates this laptop's key pair (or restores a backed-up key file); the secret key
+    /// goes to the data directory.
+    pub fn init_identity(&self, args: &InitIdentityDto) -> Result<IdentityDto, ApiError> {
+        let database = self.database();
+        let now = self.clock.now();
+        self.store().write(|tx| {
+            if table::identity(tx)?.is_some() || keyfiles::exists(&database, keyfiles::LAPTOP) {
+                return Err(ApiError::new(
+                    ErrorCode::Conflict,
+                    "Den här datorn har redan en nyckel. Visa den med `portfolj identity show`.",
+                ));
+            }
+            let passphrase = args.passphrase.as_deref().filter(|p| !p.is_empty());
+            let key = match args.secret_key.as_deref().filter(|k| !k.trim().is_empty()) {
+                Some(text) => NewKey { signer: Signer::open(text, passphrase)?, secret_file: text.to_owned() },
+                None => Signer::generate(passphrase)?,
+            };
+            let public_key = key.signer.public().clone();
+            let person_id = session::acting_person(tx).ok().map(|p| p.id.to_string());
+            table::set_identity(
+                tx,
+                &Identity { key_id: public_key.key_id()?, public_key: public_key.0, person_id },
+                now,
+            )?;
+            keyfiles::write(&database, keyfiles::LAPTOP, &key.secret_file)?;
+            identity_dto(tx, &database)
+        })
+    }
+
+    pub fn show_identity(&self) -> Result<IdentityDto, ApiError> {
+        let database = self.database();
+        self.store().read(|tx| identity_dto(tx, &database))
+    }
+
+    /// Makes this laptop the projektkontor's: creates the office key, trusts it, and
+    /// certifies the acting office person's laptop key with it.
+    pub fn init_office(&self, args: &PassphraseDto) -> Result<IdentityDto, ApiError> {
+        let database = self.database();
+        let now = self.clock.now();
+        let passphrase = args.passphrase.as_deref().filter(|p| !p.is_empty());
+        self.store().write(|tx| {
+            let person = session::acting_person(tx)?;
+            require_office(&Actor::of(&person))?;
+            let me = identity(tx)?;
+            if !table::office_keys(tx)?.is_empty() || keyfiles::exists(&database, keyfiles::OFFICE) {
+                return Err(ApiError::new(
+                    ErrorCode::Conflict,
+                    "Projektkontorets nyckel finns redan på den här datorn eller är redan betrodd.",
+                ));
+            }
+            let office = Signer::generate(passphrase)?;
+            table::pin_office_key(tx, &office.signer.public().key_id()?, &office.signer.public().0, now)?;
+            issue(tx, &office.signer, &person, &PublicKeyText(me.public_key.clone()), vec![], 5 * 365, now)?;
+            table::set_identity(tx, &Identity { person_id: Some(person.id.to_string()), ..me }, now)?;
+            let detail = json!({ "office_key": office.signer.public().0 });
+            audit::record(tx, now, person.id, "office.init", &office.signer.public().key_id()?, &detail)?;
+            keyfiles::write(&database, keyfiles::OFFICE, &office.secret_file)?;
+            identity_dto(tx, &database)
+        })
+    }
+
+    /// The office invites a person's laptop: a certificate for its key, the office key
+    /// and the programme, in one bundle addressed to that laptop.
+    pub fn invite(&self, args: &InviteDto) -> Result<ExportedBundleDto, ApiError> {
+        let database = self.database();
+        let now = self.clock.now();
+        self.store().write(|tx| {
+            let actor = session::actor(tx)?;
+            require_office(&actor)?;
+            let office = keyfiles::signer(&database, keyfiles::OFFICE, args.passphrase.as_deref())?;
+            let wanted = args.person_id.trim();
+            let person = org::people(tx)?
+                .into_iter()
+                .find(|p| p.id.to_string() == wanted || p.email.eq_ignore_ascii_case(wanted))
+                .ok_or_else(|| ApiError::not_found("Personen"))?;
+            let key = PublicKeyText(args.public_key.trim().to_owned());
+            let recipient = key.key_id().map_err(|_| {
+                ApiError::new(ErrorCode::Validation, "Den publika nyckeln går inte att läsa. Klistra in raden som börjar med RW från `portfolj identity show`.")
+            })?;
+            let (certificate, signed) =
+                issue(tx, &office, &person, &key, args.review_groups.clone(), args.valid_days.unwrap_or(365), now)?;
+            let mut operations = vec![Operation::OfficeKey { public_key: office.public().clone() }];
+            operations.push(Operation::Certificate { signed });
+            if let Some((_, body, signature)) = table::revocation_list(tx)? {
+                operations.push(Operation::Revocations { signed: Signed { body, signature } });
+            }
+            operations.push(Operation::Programme { reference: reference::of(tx)? });
+            let exported = export(tx, &database, BundleKind::Invitation, Some(recipient), operations, args.passphrase.as_deref(), now)?;
+            let detail = json!({ "serial": certificate.serial, "person": person.id.to_string(), "key": key.0, "bundle": exported.preview.hash });
+            audit::record(tx, now, actor.person, "office.invite", &person.id.to_string(), &detail)?;
+            Ok(exported)
+        })
+    }
+
+    /// The office withdraws a certificate; the new revocation list travels in its next bundles.
+    pub fn revoke(&self, args: &RevokeDto) -> Result<IdentityDto, ApiError> {
+        let database = self.database();
+        let now = self.clock.now();
+        self.store().write(|tx| {
+            let actor = session::actor(tx)?;
+            require_office(&actor)?;
+            if args.reason.trim().is_empty() {
+                return Err(ApiError::new(
+                    ErrorCode::Validation,
+                    "Ange varför intyget återkallas; skälet sparas i loggen.",
+                ));
+            }
+            let serial = u64::from(args.serial);
+            if !table::certificates(tx)?.iter().any(|c| c.serial == serial) {
+                return Err(ApiError::not_found("Intyget"));
+            }
+            let office = keyfiles::signer(&database, keyfiles::OFFICE, args.passphrase.as_deref())?;
+            let mut serials = table::revoked(tx)?;
+            serials.push(serial);
+            serials.sort_unstable();
+            serials.dedup();
+            let number = table::revocation_list(tx)?.map_or(1, |(n, _, _)| n + 1);
+            let list = RevocationList { number, serials: serials.clone(), issued_at: now };
+            let signed = Signed::sign(&office, &list, "återkallelser")?;
+            table::put_revocation_list(tx, number, &signed.body, &signed.signature, &serials)?;
+            audit::record(
+                tx,
+                now,
+                actor.person,
+                "office.revoke",
+                &serial.to_string(),
+                &json!({ "reason": args.reason.trim(), "list": number }),
+            )?;
+            identity_dto(tx, &database)
+        })
+    }
+
+    /// What a bundle holds and whether it would be accepted; changes nothing.
+    pub fn inspect_bundle(&self, file: &BundleFileDto) -> Result<BundlePreviewDto, ApiError> {
+        let bytes = decode(file)?;
+        self.store().read(|tx| {
+            let bundle = Bundle::read(&bytes)?;
+            let refusal = verified(tx, &bytes).err();
+            preview_of(&bundle, refusal.as_ref())
+        })
+    }
+
+    /// Verifies a bundle against this laptop without applying it: the preview, or why
+    /// it would be refused.
+    pub fn verify_bundle(&self, file: &BundleFileDto) -> Result<BundlePreviewDto, ApiError> {
+        let bytes = decode(file)?;
+        self.store().read(|tx| preview_of(&verified(tx, &bytes)?, None))
+    }
+
+    /// Verifies and applies a bundle in one transaction: all of it, or — with the reason —
+    /// nothing.
+    pub fn import_bundle(&self, file: &BundleFileDto) -> Result<BundlePreviewDto, ApiError> {
+        let bytes = decode(file)?;
+        let now = self.clock.now();
+        self.store().write(|tx| {
+            let bundle = verified(tx, &bytes)?;
+            apply(tx, &bundle, now)?;
+            log(tx, bundle.manifest(), bundle.hash(), "in", now)?;
+            let actor = session::acting_person(tx)?;
+            let detail = json!({ "bundle": bundle.hash(), "sender": bundle.manifest().sender.key_id, "sequence": bundle.manifest().sequence, "counts": bundle.manifest().counts });
+            audit::record(tx, now, actor.id, "bundle.import", bundle.hash(), &detail)?;
+            preview_of(&bundle, None)
+        })
+    }
+
+    /// Bundles made and received, newest first.
+    pub fn bundle_log(&self) -> Result<Vec<BundleLogDto>, ApiError> {
+        self.store().read(|tx| {
+            Ok(table::bundle_log(tx)?
+                .into_iter()
+                .map(|b| BundleLogDto {
+                    counts: count_dtos(&serde_json::from_str(&b.counts).unwrap_or_default()),
+                    hash: b.hash,
+                    direction: b.direction,
+                    kind: b.kind,
+                    sender_name: b.sender_name,
+                    sender_key_id: b.sender_key_id,
+                    recipient: b.recipient,
+                    sequence: u32::try_from(b.sequence).unwrap_or(u32::MAX),
+                    created_at: b.created_at,
+                    handled_at: b.handled_at,
+                })
+                .collect())
+        })
+    }
+}

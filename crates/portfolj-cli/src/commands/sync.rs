@@ -1,0 +1,237 @@
+//! `portfolj identity|office|bundle`: this laptop's key, the projektkontor's office key and
+//! invitations, and signed bundles in and out.
+
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use clap::{Args, Subcommand};
+use portfolj_api::{Api, ApiError, ErrorCode};
+use serde_json::{Value, json};
+
+use super::{items, text};
+use crate::output;
+
+#[derive(Debug, Args)]
+pub struct Passphrase {
+    /// The secret key's passphrase (or set PORTFOLJ_PASSPHRASE); leave out for none.
+    #[arg(long, env = "PORTFOLJ_PASSPHRASE", hide_env_values = true)]
+    passphrase: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IdentityCommand {
+    /// Create this laptop's key pair (once), or restore it from a backed-up key file.
+    Init {
+        /// A minisign secret key file to restore instead of creating a new key.
+        #[arg(long)]
+        restore: Option<PathBuf>,
+        #[command(flatten)]
+        passphrase: Passphrase,
+    },
+    /// Show this laptop's public key, certificate and trusted office keys.
+    Show,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OfficeCommand {
+    /// Make this laptop the projektkontor's: create the office key and certify yourself.
+    Init(Passphrase),
+    /// Invite a person's laptop: certificate, office key and programme in one bundle.
+    Invite {
+        /// The person's id or e-mail.
+        person: String,
+        /// The laptop's public key, from `portfolj identity show` on that laptop.
+        #[arg(long)]
+        key: String,
+        /// Where to write the invitation bundle.
+        #[arg(long)]
+        out: PathBuf,
+        /// How many days the certificate holds.
+        #[arg(long, default_value_t = 365)]
+        valid_days: u32,
+        /// A portfolio whose beredningsgrupp the person sits in (repeatable).
+        #[arg(long = "review-group")]
+        review_groups: Vec<u8>,
+        #[command(flatten)]
+        passphrase: Passphrase,
+    },
+    /// Withdraw a certificate by its serial number.
+    Revoke {
+        serial: u32,
+        #[arg(long)]
+        reason: String,
+        #[command(flatten)]
+        passphrase: Passphrase,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BundleCommand {
+    /// What a bundle holds and whether this laptop would accept it; changes nothing.
+    Inspect { file: PathBuf },
+    /// Check a bundle; exits with an error code if this laptop would refuse it.
+    Verify { file: PathBuf },
+    /// Verify and take in a bundle, all of it or nothing.
+    Import { file: PathBuf },
+    /// Bundles made and received.
+    Log,
+}
+
+fn read(file: &Path) -> Result<Value, ApiError> {
+    let bytes = std::fs::read(file).map_err(|e| {
+        ApiError::new(ErrorCode::BadArguments, format!("Filen {} kunde inte läsas: {e}", file.display()))
+    })?;
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(json!({ "file_name": name, "content_base64": BASE64.encode(bytes) }))
+}
+
+fn write(file: &Path, exported: &Value) -> Result<(), ApiError> {
+    let bytes = BASE64
+        .decode(text(&exported["file"], "content_base64"))
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Paketet kunde inte avkodas: {e}")))?;
+    std::fs::write(file, bytes).map_err(|e| {
+        ApiError::new(ErrorCode::BadArguments, format!("Filen {} kunde inte skrivas: {e}", file.display()))
+    })
+}
+
+pub fn identity(api: &Api, command: IdentityCommand, json: bool) -> Result<(), ApiError> {
+    let shown = match command {
+        IdentityCommand::Init { restore, passphrase } => {
+            let secret_key = restore
+                .map(|path| {
+                    std::fs::read_to_string(&path).map_err(|e| {
+                        ApiError::new(
+                            ErrorCode::BadArguments,
+                            format!("Nyckelfilen {} kunde inte läsas: {e}", path.display()),
+                        )
+                    })
+                })
+                .transpose()?;
+            api.call("identity.init", json!({ "passphrase": passphrase.passphrase, "secret_key": secret_key }))?
+        }
+        IdentityCommand::Show => api.call("identity.show", Value::Null)?,
+    };
+    print_identity(&shown, json);
+    Ok(())
+}
+
+fn print_identity(i: &Value, json: bool) {
+    if json {
+        output::json(i);
+        return;
+    }
+    output::line(&format!("Nyckel-id:        {}", text(i, "key_id")));
+    output::line(&format!("Publik nyckel:    {}", text(i, "public_key")));
+    output::line(&format!("Lösenfras:        {}", if i["passphrase_protected"] == true { "ja" } else { "nej" }));
+    let person = i["person_name"].as_str().unwrap_or("– (inte inbjuden än)");
+    output::line(&format!("Person:           {person}"));
+    if let Some(c) = i["certificate"].as_object() {
+        let valid_to = c.get("valid_to").and_then(Value::as_str).unwrap_or_default();
+        output::line(&format!("Intyg:            nr {} till {}", c.get("serial").unwrap_or(&Value::Null), valid_to));
+    }
+    let keys: Vec<&str> = items(&i["office_key_ids"]).iter().filter_map(Value::as_str).collect();
+    output::line(&format!(
+        "Projektkontorets nycklar: {}",
+        if keys.is_empty() { "–".to_owned() } else { keys.join(", ") }
+    ));
+}
+
+pub fn office(api: &Api, command: OfficeCommand, json: bool) -> Result<(), ApiError> {
+    match command {
+        OfficeCommand::Init(p) => {
+            print_identity(&api.call("office.init", json!({ "passphrase": p.passphrase }))?, json)
+        }
+        OfficeCommand::Invite { person, key, out, valid_days, review_groups, passphrase } => {
+            let args = json!({ "person_id": person, "public_key": key, "valid_days": valid_days,
+                "review_groups": review_groups, "passphrase": passphrase.passphrase });
+            let exported = api.call("office.invite", args)?;
+            write(&out, &exported)?;
+            print_preview(&exported["preview"], json);
+            if !json {
+                output::line(&format!("Inbjudan skriven till {}.", out.display()));
+            }
+        }
+        OfficeCommand::Revoke { serial, reason, passphrase } => {
+            let args = json!({ "serial": serial, "reason": reason, "passphrase": passphrase.passphrase });
+            print_identity(&api.call("office.revoke", args)?, json);
+        }
+    }
+    Ok(())
+}
+
+pub fn bundle(api: &Api, command: BundleCommand, json: bool) -> Result<(), ApiError> {
+    match command {
+        BundleCommand::Inspect { file } => print_preview(&api.call("bundle.inspect", read(&file)?)?, json),
+        BundleCommand::Verify { file } => print_preview(&api.call("bundle.verify", read(&file)?)?, json),
+        BundleCommand::Import { file } => {
+            let preview = api.call("bundle.import", read(&file)?)?;
+            print_preview(&preview, json);
+            if !json {
+                output::line("Paketet är importerat.");
+            }
+        }
+        BundleCommand::Log => {
+            let log = api.call("bundle.log", Value::Null)?;
+            if json {
+                output::json(&log);
+                return Ok(());
+            }
+            let rows: Vec<Vec<String>> = items(&log)
+                .iter()
+                .map(|b| {
+                    vec![
+                        text(b, "handled_at").to_owned(),
+                        if text(b, "direction") == "in" { "in" } else { "ut" }.to_owned(),
+                        swedish(text(b, "kind")).to_owned(),
+                        text(b, "sender_name").to_owned(),
+                        b["sequence"].to_string(),
+                        text(b, "hash").chars().take(16).collect(),
+                    ]
+                })
+                .collect();
+            output::table(&["Tid", "Riktning", "Slag", "Avsändare", "Nr", "Kontrollsumma"], &rows);
+        }
+    }
+    Ok(())
+}
+
+fn print_preview(p: &Value, json: bool) {
+    if json {
+        output::json(p);
+        return;
+    }
+    output::line(&format!("Slag:          {}", swedish(text(p, "kind"))));
+    output::line(&format!("Avsändare:     {} (nyckel {})", text(p, "sender_name"), text(p, "sender_key_id")));
+    let recipient = if text(p, "recipient").is_empty() { "alla" } else { text(p, "recipient") };
+    output::line(&format!("Mottagare:     {recipient}"));
+    output::line(&format!("Nummer:        {}", p["sequence"]));
+    output::line(&format!("Skapat:        {}", text(p, "created_at")));
+    output::line(&format!("Kontrollsumma: {}", text(p, "hash")));
+    if let Some(key) = p["office_key_id"].as_str() {
+        output::line(&format!("Projektkontorets nyckel: {key} — jämför med den projektkontoret har gett dig."));
+    }
+    for c in items(&p["counts"]) {
+        output::line(&format!("  {} × {}", c["count"], swedish(text(c, "kind"))));
+    }
+    if let Some(r) = p["refusal"].as_object() {
+        let message = r.get("message").and_then(Value::as_str).unwrap_or_default();
+        let code = r.get("code").and_then(Value::as_str).unwrap_or_default();
+        output::line(&format!("Skulle avvisas ({code}): {message}"));
+    }
+}
+
+/// Bundle and operation kinds as a Swedish reader knows them.
+fn swedish(kind: &str) -> &str {
+    match kind {
+        "invitation" => "inbjudan",
+        "member" => "från medlem",
+        "office" => "från projektkontoret",
+        "office_key" => "projektkontorets nyckel",
+        "rotation" => "byte av projektkontorets nyckel",
+        "certificate" => "intyg",
+        "revocations" => "återkallade intyg",
+        "programme" => "programdata",
+        other => other,
+    }
+}
