@@ -980,6 +980,11 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
     assert.ok(candidate, 'a submitted application from another unit awaits valuation');
     const pair = flags.filter((f) => f.flag.code === 'double_count' && f.flag.target === 'kontaktcenter.samtal');
     assert.equal(pair.length, 2, 'the demo has one dubbelräkning pair');
+    // A worksheet may only name targets in the register: this test's own target is registered
+    // first (by the office, the acting person here); a target that is not is refused on save.
+    const ownTarget = `e2e.vardering.${Date.now()}`;
+    const unregistered = `e2e.oregistrerad.${Date.now()}`;
+    await api('valuation.target.add', { key: ownTarget, name: 'Handläggning av e2e-ärenden', kind: 'process', unit: '' });
 
     const { context, page, problems } = await openApp('#/nyttovardering');
     try {
@@ -1024,7 +1029,26 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       await benefit.getByLabel('Minst (kr)').fill('400000');
       await benefit.getByLabel('Troligast (kr)').fill('600 000');
       await benefit.getByLabel('Högst (kr)').fill('700000');
-      await benefit.getByLabel('Mål (process eller budgetpost)').fill(`e2e.vardering.${Date.now()}`);
+      // The target field offers the register's targets as "key — name".
+      const offered = page.locator('#benefit-target-options option[value="kontaktcenter.samtal"]');
+      await offered.waitFor({ state: 'attached' });
+      assert.equal((await offered.textContent()).trim(), 'kontaktcenter.samtal — Samtal till stadens kontaktcenter');
+      await page.locator(`#benefit-target-options option[value="${ownTarget}"]`).waitFor({ state: 'attached' });
+      const targetField = benefit.getByLabel('Mål (process eller budgetpost)');
+      assert.equal(await targetField.getAttribute('list'), 'benefit-target-options');
+      assert.equal(await benefit.getByLabel('Mottagande enhet').getAttribute('list'), 'unit-options');
+      await page.locator(`#unit-options option[value="${candidate.unit_name}"]`).waitFor({ state: 'attached' });
+
+      // A target that is not in the register is refused on save, at the benefits section,
+      // naming the line; a registered one is saved.
+      await targetField.fill(unregistered);
+      const benefitErrors = page.getByTestId('benefits-errors');
+      await benefitErrors.filter({ hasText: `Nyttomålet "${unregistered}"` }).waitFor();
+      assert.match(await benefitErrors.textContent(), /finns inte i nyttomålsregistret/);
+      assert.ok((await benefitErrors.textContent()).includes(`på raden "${await benefit.getByLabel('Benämning').inputValue()}"`));
+      await page.getByTestId('save-status').filter({ hasText: /^Kunde inte spara: / }).waitFor();
+      await targetField.fill(ownTarget);
+      await benefitErrors.waitFor({ state: 'detached' });
       await page.waitForFunction(
         (before) => document.querySelector('[data-testid="valuation-results"] [data-testid="npv"]')?.textContent?.trim() !== before,
         npvBefore,
@@ -1100,6 +1124,260 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       // The fastställd valuation is listed among the recent ones.
       await goTo(page, '#/nyttovardering');
       await page.getByTestId('recent-valuations').getByRole('link', { name: candidate.title }).waitFor();
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+
+  // ---- Nyttovärdering: who may value, the round's parameters, the target register --------
+
+  /**
+   * A submitted application of the unit, awaiting a valuation (no open draft) and with a title
+   * no other submitted application has. When the demo has none, the office enters one: a copy
+   * of a complete submitted application, for this unit.
+   */
+  async function awaitingApplicationOf(unitId) {
+    const submitted = await api('application.list', { state: 'submitted' });
+    const unique = (a) => submitted.filter((b) => b.title === a.title).length === 1;
+    for (const application of submitted.filter((a) => a.unit_id === unitId && unique(a))) {
+      const valuations = await api('valuation.of_application', { id: application.id });
+      if (!valuations.some((v) => v.approved_at === null)) return application;
+    }
+    assert.ok(submitted.length > 0, 'the demo database has a submitted application');
+    const original = await api('session.get');
+    const office = await personWith('office', 'Karin Ek');
+    await api('persona.switch', { person_id: office.id });
+    const refusals = [];
+    try {
+      // The first submitted application whose copy is ready to submit for this unit.
+      for (const model of submitted) {
+        const source = await api('application.get', { id: model.id });
+        const basics = {
+          title: `Självservice för felanmälan i stadens lokaler ${Date.now()}`,
+          unit_id: unitId,
+          portfolio: source.portfolio,
+          it_category: source.it_category,
+          fiscal_year: source.fiscal_year,
+          requested_amount: '0',
+          purpose: source.purpose,
+        };
+        const details = {
+          ...source.details,
+          previous_application_id: null,
+          co_benefiting_unit_ids: source.details.co_benefiting_unit_ids.filter((u) => u !== unitId),
+        };
+        try {
+          const draft = await api('application.create', basics);
+          await api('application.update', {
+            id: draft.id,
+            basics: { ...basics, requested_amount: source.requested_amount },
+            details,
+          });
+          const entered = await api('application.submit', { id: draft.id });
+          assert.equal(entered.state, 'submitted');
+          return entered;
+        } catch (error) {
+          refusals.push(error.message);
+        }
+      }
+      assert.fail(`no submitted application could be entered for the unit: ${refusals.join('; ')}`);
+    } finally {
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  }
+
+  test('nyttovärdering: a valuer from the applying unit is refused in the API’s words; nothing is created', async () => {
+    const original = await api('session.get');
+    const valuer = await personWith('valuer', 'Helena Nyström');
+    assert.equal(valuer.unit_name, 'Serviceförvaltningen');
+    const application = await awaitingApplicationOf(valuer.unit_id);
+    const before = await api('valuation.of_application', { id: application.id });
+    let context;
+    try {
+      // The API's own refusal (read as the same person, so the UI must show exactly this).
+      await api('persona.switch', { person_id: valuer.id });
+      const refused = await apiError('valuation.create', { application_id: application.id });
+      assert.equal(refused.code, 'forbidden');
+      assert.match(refused.message, /sökande enheten/);
+      assert.equal((await api('valuation.of_application', { id: application.id })).length, before.length);
+
+      let page;
+      let problems;
+      ({ context, page, problems } = await openApp('#/nyttovardering'));
+      await page.getByRole('heading', { level: 1, name: 'Nyttovärdering' }).waitFor();
+      await page.getByTestId('awaiting').waitFor();
+      await page.getByRole('button', { name: `Värdera ${application.title}` }).click();
+      const refusal = page.getByTestId('create-error');
+      await refusal.waitFor();
+      assert.equal((await refusal.locator('.notice-heading').textContent()).trim(), 'Du har inte behörighet');
+      assert.equal((await refusal.locator('p').nth(1).textContent()).trim(), refused.message);
+      // Still on the list, with the button back; no valuation was created.
+      assert.equal(await page.evaluate(() => window.location.hash), '#/nyttovardering');
+      await page.getByRole('button', { name: `Värdera ${application.title}` }).waitFor();
+      assert.equal((await api('valuation.of_application', { id: application.id })).length, before.length);
+      assert.deepEqual(await seriousViolations(page), []);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context?.close();
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+
+  test('omgångens parametrar: the office sets the discount rate, it persists; a valuer only reads them', async () => {
+    const original = await api('session.get');
+    const office = await personWith('office', 'Karin Ek');
+    const valuer = await personWith('valuer', 'Gustav Öberg');
+    const programme = await api('programme.get');
+    // An early year, whose applications are all decided; the parameters are put back at the end.
+    const year = programme.first_year + 1;
+    const before = await api('valuation.round.get', { year });
+    const [rate, stored] = before.discount_rate_percent === '4.25' ? ['2,75', '2.75'] : ['4,25', '4.25'];
+    const hourly = (p) => formatted((Number(p.monthly_salary) * Number(p.on_cost_factor) / Number(p.hours_per_month)).toFixed(6));
+    let context;
+    try {
+      await api('persona.switch', { person_id: office.id });
+      let page;
+      let problems;
+      ({ context, page, problems } = await openApp('#/nyttovardering'));
+      const round = page.getByTestId('round-parameters');
+      await round.getByRole('heading', { level: 2, name: 'Omgångens parametrar' }).waitFor();
+      await round
+        .getByText('Varje nyttovärdering av budgetåret använder de här parametrarna, om den inte anger ett skäl att avvika.')
+        .waitFor();
+      /** Chooses the year and waits until its parameters are shown. */
+      const showYear = async (shown) => {
+        await round.getByLabel('Budgetår').selectOption(String(year));
+        await round.locator(`fieldset[data-year="${year}"]`).waitFor();
+        assert.equal(await round.getByLabel('Diskonteringsränta (%)').inputValue(), shown.discount_rate_percent ?? '');
+      };
+      await showYear(before);
+      const discount = round.getByLabel('Diskonteringsränta (%)');
+      const horizon = round.getByLabel('Horisont (år)');
+      assert.equal(await horizon.inputValue(), String(before.horizon_years));
+      assert.equal(await round.getByLabel('Projekttyp').inputValue(), before.optimism_bias?.project_type ?? 'none');
+      // The hourly cost is derived and read-only, as in the worksheet.
+      await round.getByTestId('hourly-cost').filter({ hasText: `Timkostnad: ${hourly(before)} ` }).waitFor();
+
+      // A bad value is refused by the core, at its field; nothing is stored.
+      await discount.fill(rate);
+      await horizon.fill('0');
+      const save = round.getByRole('button', { name: 'Spara parametrarna' });
+      await save.click();
+      const horizonError = page.locator('#field-r-horizon_years-error');
+      await horizonError.waitFor();
+      assert.notEqual((await horizonError.textContent()).trim(), '');
+      assert.equal(await horizon.getAttribute('aria-invalid'), 'true');
+      assert.match(await horizon.getAttribute('aria-describedby'), /\bfield-r-horizon_years-error\b/);
+      await waitFocus(page, 'r-horizon');
+      await round.getByTestId('round-save-status').filter({ hasText: /^Kunde inte spara: / }).waitFor();
+      assert.equal((await api('valuation.round.get', { year })).discount_rate_percent, before.discount_rate_percent);
+      assert.deepEqual(await seriousViolations(page), []);
+
+      // Fixed and saved: acknowledged with the time, and stored.
+      await horizon.fill(String(before.horizon_years));
+      await save.click();
+      await round.getByTestId('round-save-status').filter({ hasText: /^Sparat \d{2}:\d{2}$/ }).waitFor();
+      assert.equal(await horizonError.count(), 0);
+      assert.equal((await api('valuation.round.get', { year })).discount_rate_percent, stored);
+
+      // After a reload the value is still there.
+      await page.reload();
+      await round.getByRole('heading', { level: 2, name: 'Omgångens parametrar' }).waitFor();
+      await showYear({ ...before, discount_rate_percent: stored });
+      assert.equal(await discount.inputValue(), stored);
+      await page.evaluate(() => document.querySelector('[data-testid="round-parameters"]')?.scrollIntoView());
+      await screenshot(page, 'nyttovardering-omgang');
+
+      // A valuer sees the same parameters, read-only, with no save button.
+      await switchPersonaInUi(page, valuer);
+      await round.getByRole('heading', { level: 2, name: 'Omgångens parametrar' }).waitFor();
+      await showYear({ ...before, discount_rate_percent: stored });
+      assert.equal(await discount.isDisabled(), true);
+      assert.equal(await horizon.isDisabled(), true);
+      assert.equal(await round.getByLabel('Projekttyp').isDisabled(), true);
+      assert.equal(await round.getByRole('button', { name: 'Spara parametrarna' }).count(), 0);
+      assert.equal(await round.getByRole('button', { name: 'Lägg till faktor' }).count(), 0);
+      await round.getByText('Bara projektkontoret ändrar omgångens parametrar.').waitFor();
+      // The year can still be chosen.
+      assert.equal(await round.getByLabel('Budgetår').isDisabled(), false);
+      assert.deepEqual(await seriousViolations(page), []);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context?.close();
+      await api('persona.switch', { person_id: office.id });
+      await api('valuation.round.set', { year, parameters: before });
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+
+  test('nyttomålsregister: lists the demo’s targets; a valuer adds one, with the core’s messages at the fields', async () => {
+    const original = await api('session.get');
+    const valuer = await personWith('valuer', 'Gustav Öberg');
+    const kinds = { process: 'Process', budget_line: 'Budgetpost' };
+    const shared = (await api('valuation.targets')).find((t) => t.key === 'kontaktcenter.samtal');
+    assert.ok(shared, 'the demo registers kontaktcenter.samtal');
+    const { units } = await api('programme.get');
+    const unit = units.find((u) => u.name === 'Stadsbyggnadskontoret') ?? units[0];
+    const key = `e2e.bygglov.${Date.now()}`;
+    const { context, page, problems } = await openApp('#/nyttovardering');
+    try {
+      await switchPersonaInUi(page, valuer);
+      const register = page.getByTestId('target-register');
+      await register.getByRole('heading', { level: 2, name: 'Nyttomålsregister' }).waitFor();
+      await register.getByRole('table', { name: 'Nyttomålen i registret, i nyckelordning' }).waitFor();
+      const rowCells = async (k) => {
+        const row = register.locator(`tr[data-key="${k}"]`);
+        await row.waitFor();
+        return (await row.locator('th, td').allTextContents()).map((c) => c.trim());
+      };
+      assert.deepEqual(await rowCells(shared.key), [
+        shared.key,
+        shared.name,
+        kinds[shared.kind],
+        shared.unit === '' ? 'Ingen' : shared.unit,
+        String(shared.claimed_by),
+      ]);
+      const keys = await register.locator('tr[data-key]').evaluateAll((rows) => rows.map((r) => r.dataset.key));
+      assert.deepEqual(keys, [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), 'sorted by key');
+
+      // A key the core does not accept: its message at the key field, focus there, nothing added.
+      const form = register.getByRole('form', { name: 'Lägg till nyttomål' });
+      const keyField = form.getByLabel('Nyckel', { exact: true });
+      await keyField.fill('Bygglov Handläggning');
+      await form.getByLabel('Namn', { exact: true }).fill('Handläggning av bygglov');
+      await form.getByLabel('Slag', { exact: true }).selectOption('budget_line');
+      await form.getByLabel('Enhet', { exact: true }).selectOption({ label: unit.name });
+      const countBefore = (await api('valuation.targets')).length;
+      await form.getByRole('button', { name: 'Lägg till i registret' }).click();
+      const keyError = page.locator('#field-target-key-error');
+      await keyError.waitFor();
+      assert.match((await keyError.textContent()).trim(), /^Nyckeln /);
+      assert.equal(await keyField.getAttribute('aria-invalid'), 'true');
+      assert.match(await keyField.getAttribute('aria-describedby'), /\bfield-target-key-error\b/);
+      await waitFocus(page, 'target-key');
+      assert.equal((await api('valuation.targets')).length, countBefore);
+      assert.deepEqual(await seriousViolations(page), []);
+
+      // A good key: added, acknowledged, listed in its place, and the form is empty again.
+      await keyField.fill(key);
+      await form.getByRole('button', { name: 'Lägg till i registret' }).click();
+      await register.getByTestId('target-add-status').filter({ hasText: `Nyttomålet ${key} är tillagt i registret.` }).waitFor();
+      assert.deepEqual(await rowCells(key), [key, 'Handläggning av bygglov', 'Budgetpost', unit.name, '0']);
+      assert.equal(await keyError.count(), 0);
+      assert.equal(await keyField.inputValue(), '');
+      const stored = (await api('valuation.targets')).find((t) => t.key === key);
+      assert.deepEqual(stored, { key, name: 'Handläggning av bygglov', kind: 'budget_line', unit: unit.name, claimed_by: 0 });
+
+      // Still listed after a reload.
+      await page.reload();
+      await register.getByRole('heading', { level: 2, name: 'Nyttomålsregister' }).waitFor();
+      assert.deepEqual(await rowCells(key), [key, 'Handläggning av bygglov', 'Budgetpost', unit.name, '0']);
+      await page.waitForFunction(() => !document.querySelector('main .loading'));
+      assert.deepEqual(await seriousViolations(page), []);
+      await register.scrollIntoViewIfNeeded();
+      await screenshot(page, 'nyttovardering-nyttomal');
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

@@ -5,6 +5,9 @@
  */
 
 import { call } from './api';
+import type { BenefitTargetDto } from '../generated/BenefitTargetDto';
+import type { NewBenefitTargetDto } from '../generated/NewBenefitTargetDto';
+import type { ParametersDto } from '../generated/ParametersDto';
 import type { ProgrammeFlagDto } from '../generated/ProgrammeFlagDto';
 import type { ResolveDoubleCountDto } from '../generated/ResolveDoubleCountDto';
 import type { ValuationDto } from '../generated/ValuationDto';
@@ -83,3 +86,9 @@ export const resolveDoubleCount = (args: ResolveDoubleCountDto) =>
   call<ValuationDto>('valuation.resolve', args);
 export const approveValuation = (id: string) => call<ValuationDto>('valuation.approve', { id });
 export const programmeFlags = () => call<ProgrammeFlagDto[]>('valuation.flags', {});
+export const getRound = (year: number) => call<ParametersDto>('valuation.round.get', { year });
+export const setRound = (year: number, parameters: ParametersDto) =>
+  call<ParametersDto>('valuation.round.set', { year, parameters });
+export const listTargets = () => call<BenefitTargetDto[]>('valuation.targets', {});
+export const addTarget = (target: NewBenefitTargetDto) =>
+  call<BenefitTargetDto>('valuation.target.add', target);

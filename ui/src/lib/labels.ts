@@ -30,3 +30,12 @@ export function programmeYears(programme: ProgrammeDto): number[] {
   for (let y = programme.first_year; y <= programme.last_year; y++) years.push(y);
   return years;
 }
+
+/**
+ * The fiscal year a page starts on: this calendar year while the programme runs, otherwise
+ * its first year.
+ */
+export function currentProgrammeYear(programme: ProgrammeDto, today: Date = new Date()): number {
+  const now = today.getFullYear();
+  return now >= programme.first_year && now <= programme.last_year ? now : programme.first_year;
+}

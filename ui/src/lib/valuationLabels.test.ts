@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flagLabel, groupByCode, resolutionText } from './valuationLabels';
+import { flagLabel, groupByCode, resolutionText, targetKindLabel, targetOptionLabel } from './valuationLabels';
 
 describe('valuation labels', () => {
   it('groups flags with dubbelräkning first, unknown codes last', () => {
@@ -20,5 +20,12 @@ describe('valuation labels', () => {
     expect(resolutionText('split', '50')).toBe('Delas, 50\u00a0% här');
     expect(resolutionText('independent', null)).toBe('Oberoende nyttor');
     expect(resolutionText('unknown', null)).toBe('unknown');
+  });
+  it('names benefit targets and their kinds', () => {
+    expect(targetKindLabel('process')).toBe('Process');
+    expect(targetKindLabel('budget_line')).toBe('Budgetpost');
+    expect(targetOptionLabel({ key: 'kontaktcenter.samtal', name: 'Samtal till stadens kontaktcenter' })).toBe(
+      'kontaktcenter.samtal — Samtal till stadens kontaktcenter',
+    );
   });
 });

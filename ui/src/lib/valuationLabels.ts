@@ -1,8 +1,11 @@
 /**
  * Texts for valuation values that combine catalogue text with data: how a dubbelräkning was
- * resolved ("Delad, 50 % här"), the order flags are grouped in.
+ * resolved ("Delad, 50 % här"), the order flags are grouped in, and how the register's
+ * benefit targets are named ("kontaktcenter.samtal — Samtal till stadens kontaktcenter").
  */
 
+import type { BenefitTargetDto } from '../generated/BenefitTargetDto';
+import type { BenefitTargetKindDto } from '../generated/BenefitTargetKindDto';
 import { formatPercent } from './format';
 import { t, type MessageKey } from './i18n';
 
@@ -49,4 +52,17 @@ export function groupByCode<T>(items: readonly T[], code: (item: T) => string): 
   return [...groups.entries()]
     .sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0]))
     .map(([c, list]) => ({ code: c, items: list }));
+}
+
+/** The kinds of benefit target, in the order the register's form offers them. */
+export const TARGET_KINDS: readonly BenefitTargetKindDto[] = ['process', 'budget_line'];
+
+/** "Process" or "Budgetpost". */
+export function targetKindLabel(kind: BenefitTargetKindDto): string {
+  return t(`valuation.target.kind.${kind}`);
+}
+
+/** How a target is offered in the worksheet's "Mål" list: its key and its name. */
+export function targetOptionLabel(target: Pick<BenefitTargetDto, 'key' | 'name'>): string {
+  return t('valuation.target.option', { key: target.key, name: target.name });
 }

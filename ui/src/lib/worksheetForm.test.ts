@@ -8,6 +8,8 @@ import {
   emptyCost,
   horizonYears,
   optionalText,
+  PARAMETER_FIELDS,
+  parametersProbe,
   parseWorksheetFile,
   parseYear,
   rangeOf,
@@ -136,5 +138,26 @@ describe('small readers', () => {
     expect(parseWorksheetFile('[]')).toEqual({ error: 'shape' });
     const ok = parseWorksheetFile('{"format":"portfolj.worksheet/1","first_year":2015}');
     expect('worksheet' in ok && ok.worksheet.benefits).toEqual([]);
+  });
+});
+
+describe('parametersProbe', () => {
+  it('is a worksheet of the year with only the parameters, copied', () => {
+    const parameters = worksheet().parameters;
+    parameters.optimism_bias = { project_type: 'outsourcing', factors: [] };
+    const probe = parametersProbe(2018, parameters);
+    expect(probe).toEqual({
+      format: 'portfolj.worksheet/1',
+      first_year: 2018,
+      parameters,
+      benefits: [],
+      costs: [],
+    });
+    expect(probe.parameters).not.toBe(parameters);
+    expect(probe.parameters.optimism_bias).not.toBe(parameters.optimism_bias);
+  });
+  it('names the parameter fields as the core does, each in the parameters section', () => {
+    expect(PARAMETER_FIELDS).toContain('discount_rate_percent');
+    for (const field of PARAMETER_FIELDS) expect(sectionOfField(field)).toBe('parameters');
   });
 });

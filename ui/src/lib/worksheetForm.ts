@@ -9,6 +9,7 @@
 import type { AmountDto } from '../generated/AmountDto';
 import type { BenefitLineDto } from '../generated/BenefitLineDto';
 import type { CostLineDto } from '../generated/CostLineDto';
+import type { ParametersDto } from '../generated/ParametersDto';
 import type { RangeDto } from '../generated/RangeDto';
 import type { WorksheetDto } from '../generated/WorksheetDto';
 
@@ -130,6 +131,33 @@ export function toWorksheet(form: WorksheetDto): WorksheetDto {
     delete copy.development_change_reason;
   }
   return copy;
+}
+
+/** The round parameters' fields as the core names them in its field errors. */
+export const PARAMETER_FIELDS = [
+  'horizon_years',
+  'discount_rate_percent',
+  'default_delay_years',
+  'monthly_salary',
+  'on_cost_factor',
+  'hours_per_month',
+  'optimism_bias',
+] as const;
+export type ParameterField = (typeof PARAMETER_FIELDS)[number];
+
+/**
+ * A worksheet with only these parameters and no lines. `valuation.eval` works out its derived
+ * figures (the hourly cost) exactly as for a real worksheet, so an editor of the round's
+ * parameters shows the same hourly cost the worksheet editor shows; nothing is stored.
+ */
+export function parametersProbe(year: number, parameters: ParametersDto): WorksheetDto {
+  return {
+    format: WORKSHEET_FORMAT,
+    first_year: year,
+    parameters: JSON.parse(JSON.stringify(parameters)) as ParametersDto,
+    benefits: [],
+    costs: [],
+  };
 }
 
 /** Reads a worksheet file's text; null with a reason when it is not JSON or not a worksheet. */

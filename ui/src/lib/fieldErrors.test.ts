@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { describedBy, messagesByField, otherMessages } from './fieldErrors';
+
+const errors = [
+  { field: 'key', message: 'Nyckeln ska vara 2–80 tecken.' },
+  { field: 'name', message: 'Ange vad nyttomålet heter.' },
+  { field: 'key', message: 'Nyckeln finns redan.' },
+  { field: 'format', message: 'Okänt format.' },
+];
+
+describe('field errors', () => {
+  it('groups the messages per field, in order', () => {
+    expect(messagesByField(errors)).toEqual({
+      key: ['Nyckeln ska vara 2–80 tecken.', 'Nyckeln finns redan.'],
+      name: ['Ange vad nyttomålet heter.'],
+      format: ['Okänt format.'],
+    });
+    expect(messagesByField([])).toEqual({});
+  });
+
+  it('keeps the messages of fields the form does not show', () => {
+    expect(otherMessages(errors, ['key', 'name', 'unit'])).toEqual(['Okänt format.']);
+    expect(otherMessages(errors, ['key', 'name', 'format'])).toEqual([]);
+  });
+
+  it('joins the describing ids that apply', () => {
+    expect(describedBy('a-hint', false, 'a-error')).toBe('a-hint a-error');
+    expect(describedBy(null, undefined, '')).toBeUndefined();
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * A refusal's field errors (`{field, message}` from the core) as the small forms show them:
+ * the messages of each field next to it, and the messages of fields the form has no place for
+ * in a list of their own, so nothing the core said is lost.
+ */
+
+import type { FieldErrorDto } from '../generated/FieldErrorDto';
+
+export type FieldMessages = Partial<Record<string, string[]>>;
+
+/** The messages per field, in the order the core gave them. */
+export function messagesByField(errors: readonly FieldErrorDto[]): FieldMessages {
+  const grouped: FieldMessages = {};
+  for (const e of errors) (grouped[e.field] ??= []).push(e.message);
+  return grouped;
+}
+
+/** The messages of the fields not in `known`. */
+export function otherMessages(errors: readonly FieldErrorDto[], known: readonly string[]): string[] {
+  return errors.filter((e) => !known.includes(e.field)).map((e) => e.message);
+}
+
+/** An aria-describedby value from the ids that apply; undefined when none does. */
+export function describedBy(...ids: readonly (string | false | null | undefined)[]): string | undefined {
+  const present = ids.filter((id): id is string => typeof id === 'string' && id !== '');
+  return present.length > 0 ? present.join(' ') : undefined;
+}

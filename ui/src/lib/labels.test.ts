@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import type { ProgrammeDto } from '../generated/ProgrammeDto';
+import { currentProgrammeYear, programmeYears } from './labels';
+
+const programme: ProgrammeDto = {
+  name: 'Program för digital förnyelse',
+  first_year: 2013,
+  last_year: 2018,
+  focus_areas: [],
+  council_goals: [],
+  units: [],
+};
+
+describe('programme years', () => {
+  it('lists the fiscal years first to last', () => {
+    expect(programmeYears(programme)).toEqual([2013, 2014, 2015, 2016, 2017, 2018]);
+  });
+  it('starts on this year while the programme runs, otherwise on its first year', () => {
+    expect(currentProgrammeYear(programme, new Date(2016, 5, 1))).toBe(2016);
+    expect(currentProgrammeYear(programme, new Date(2018, 11, 31))).toBe(2018);
+    expect(currentProgrammeYear(programme, new Date(2026, 0, 1))).toBe(2013);
+    expect(currentProgrammeYear(programme, new Date(2010, 0, 1))).toBe(2013);
+  });
+});
