@@ -1,7 +1,7 @@
 //! `cargo xtask …`: the project's automation, one command per thing a developer or CI
 //! does. `setup` installs what is missing (idempotently), `run` opens the desktop app on
 //! the demo database, `test` runs every test CI runs, `types` regenerates the UI's
-//! TypeScript types.
+//! TypeScript types, `bench` and `soak` run the benchmarks and the long robustness runs.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod setup;
@@ -32,6 +32,8 @@ enum Task {
     Types,
     /// Run the benchmarks (release build) and print their figures.
     Bench,
+    /// The long robustness runs: 2 000 killed bundle imports (CI runs 200).
+    Soak,
 }
 
 fn main() -> Result<()> {
@@ -41,6 +43,12 @@ fn main() -> Result<()> {
         Task::Test => test(&root()),
         Task::Types => types(&root()),
         Task::Bench => sh(&root(), "cargo", &["bench", "-p", "portfolj-api", "--bench", "city"], &[]),
+        Task::Soak => sh(
+            &root(),
+            "cargo",
+            &["test", "-p", "portfolj-cli", "--test", "crash"],
+            &[("PORTFOLJ_CRASH_RUNS", Path::new("2000"))],
+        ),
     }
 }
 

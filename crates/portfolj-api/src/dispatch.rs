@@ -56,6 +56,9 @@ pub const COMMANDS: &[&str] = &[
     "bundle.verify",
     "bundle.import",
     "bundle.log",
+    "backup.create",
+    "backup.list",
+    "backup.restore",
     "demo.init",
 ];
 
@@ -186,6 +189,9 @@ impl Api {
             "bundle.verify" => reply(self.verify_bundle(&parse(command, args)?)),
             "bundle.import" => reply(self.import_bundle(&parse(command, args)?)),
             "bundle.log" => reply(self.bundle_log()),
+            "backup.create" => reply(self.create_backup()),
+            "backup.list" => reply(self.backups()),
+            "backup.restore" => reply(self.restore_backup(&parse(command, args)?)),
             "valuation.round.get" => reply(self.valuation_round(parse::<YearArgs>(command, args)?.year)),
             "valuation.round.set" => {
                 let a: RoundArgs = parse(command, args)?;

@@ -76,6 +76,46 @@ impl Store {
         &self.path
     }
 
+    /// Writes a consistent copy of the whole database to `target`, a new file.
+    pub fn backup_to(&mut self, target: &Path) -> Result<(), StoreError> {
+        let text = target.to_str().ok_or_else(|| StoreError::Io {
+            path: target.to_owned(),
+            detail: "sökvägen är inte giltig text".to_owned(),
+        })?;
+        self.conn
+            .execute("VACUUM INTO ?1", [text])
+            .map_err(|e| StoreError::Io { path: target.to_owned(), detail: e.to_string() })?;
+        Ok(())
+    }
+
+    /// Replaces the whole database with the copy at `source` — after checking that it is a
+    /// sound Portfölj database this version can read — and brings it up to date. The
+    /// online backup API copies page by page inside SQLite's own locking, so a failure
+    /// leaves the database as it was.
+    pub fn restore_from(&mut self, source: &Path) -> Result<(), StoreError> {
+        if !check_header(source)? {
+            return Err(StoreError::NotADatabase(source.to_owned()));
+        }
+        {
+            let copy = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .map_err(|e| StoreError::open(source, e))?;
+            check_existing(&copy, source)?;
+            let verdict: String = copy
+                .query_row("PRAGMA integrity_check(1)", [], |row| row.get(0))
+                .map_err(|e| StoreError::damaged(source, e))?;
+            if verdict != "ok" {
+                return Err(StoreError::Damaged { path: source.to_owned(), detail: verdict });
+            }
+        }
+        self.conn
+            .restore(rusqlite::MAIN_DB, source, None::<fn(rusqlite::backup::Progress)>)
+            .map_err(|e| StoreError::Io { path: source.to_owned(), detail: e.to_string() })?;
+        migrations::MIGRATIONS
+            .to_latest(&mut self.conn)
+            .map_err(|e| StoreError::Migration { path: self.path.clone(), detail: e.to_string() })?;
+        Ok(())
+    }
+
     /// Runs one use case that changes data, in one immediate transaction: all of it is
     /// stored, or (on any error) none of it.
     pub fn write<T, E: From<StoreError>>(

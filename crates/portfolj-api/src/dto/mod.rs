@@ -428,7 +428,9 @@ macro_rules! for_each_dto {
             CountDto,
             BundlePreviewDto,
             ExportedBundleDto,
-            BundleLogDto
+            BundleLogDto,
+            BackupDto,
+            FileNameDto
         )
     };
 }

@@ -133,3 +133,18 @@ pub struct BundleLogDto {
     pub handled_at: String,
     pub counts: Vec<CountDto>,
 }
+
+/// A safety copy of the database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BackupDto {
+    pub file_name: String,
+    pub path: String,
+    pub created_at: String,
+    pub kilobytes: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct FileNameDto {
+    pub file_name: String,
+}

@@ -2,6 +2,7 @@
 
 pub mod application;
 pub mod audit;
+pub mod backup;
 pub mod demo;
 pub mod programme;
 pub mod session;

@@ -571,3 +571,47 @@ fn every_hostile_bundle_is_refused_with_its_code_and_the_database_unchanged() {
     let next = fs::read(corpus_dir().join("valid/02-office-update.portfolj")).expect("update");
     import(&f, &next).expect("the valid next bundle is still accepted after all that");
 }
+
+// ---- Safety copies ------------------------------------------------------------------
+
+fn backup_names(f: &Fixture) -> Vec<String> {
+    ok(f, "backup.list", json!({}))
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|b| b["file_name"].as_str().expect("name").to_owned())
+        .collect()
+}
+
+#[test]
+fn a_restore_brings_back_the_copy_and_keeps_the_present_state_as_a_copy() {
+    let f = demo();
+    let copy = ok(&f, "backup.create", json!({}));
+    let before = super::applications(&f).len();
+    ok(&f, "application.create", super::new_application(&f, "Trafikkontoret"));
+    assert_eq!(super::applications(&f).len(), before + 1);
+    ok(&f, "backup.restore", json!({"file_name": copy["file_name"]}));
+    assert_eq!(super::applications(&f).len(), before, "the copy's state is back");
+    assert_eq!(ok(&f, "audit.verify", json!({}))["ok"], true);
+    let names = backup_names(&f);
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.iter().any(|n| n.contains("fore-aterstallning")));
+    for bad in ["finns-inte.db", "../portfolj.db", "/etc/passwd"] {
+        assert_eq!(err(&f, "backup.restore", json!({"file_name": bad})).code.as_str(), "not_found", "{bad}");
+    }
+}
+
+#[test]
+fn an_import_takes_a_copy_first_and_a_refused_bundle_takes_none() {
+    let f = empty();
+    let secret = fs::read_to_string(corpus_dir().join("keys/sara.key")).expect("sara's test key");
+    ok(&f, "identity.init", json!({"secret_key": secret}));
+    let hostile = fs::read(corpus_dir().join("hostile/26-payload-changed-after-signing.portfolj")).expect("case");
+    import(&f, &hostile).expect_err("refused");
+    assert!(backup_names(&f).is_empty());
+    let invitation = fs::read(corpus_dir().join("valid/01-invitation.portfolj")).expect("invitation");
+    import(&f, &invitation).expect("accepted");
+    let names = backup_names(&f);
+    assert_eq!(names.len(), 1);
+    assert!(names[0].ends_with("fore-import.db"), "{names:?}");
+}

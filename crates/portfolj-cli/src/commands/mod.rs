@@ -1,6 +1,7 @@
 //! One module per subcommand; each builds a `call` and prints its answer.
 
 mod app;
+mod backup;
 mod demo;
 mod persona;
 mod serve;
@@ -62,6 +63,11 @@ pub enum Command {
         #[command(subcommand)]
         command: sync::BundleCommand,
     },
+    /// Take a safety copy of the database (one is also taken before every bundle import).
+    Backup(backup::BackupArgs),
+    /// Replace the database with a safety copy (by file name from `backup --list`); the
+    /// present state is copied first.
+    Restore { file_name: String },
     /// Serve the UI and the API to a browser on 127.0.0.1 (for browser tests and UI work).
     Serve(serve::ServeArgs),
     /// Run any API command with JSON arguments, exactly as the UI does.
@@ -89,6 +95,8 @@ pub fn run(api: Api, command: Command, json: bool, db: &Path) -> Result<(), ApiE
         Command::Overview => overview(&api, json),
         Command::Persona { command } => persona::run(&api, command, json),
         Command::Serve(args) => serve::run(api, args),
+        Command::Backup(args) => backup::backup(&api, &args, json),
+        Command::Restore { file_name } => backup::restore(&api, &file_name, json),
         Command::Identity { command } => sync::identity(&api, command, json),
         Command::Office { command } => sync::office(&api, command, json),
         Command::Bundle { command } => sync::bundle(&api, command, json),

@@ -483,7 +483,11 @@ impl Api {
     pub fn import_bundle(&self, file: &BundleFileDto) -> Result<BundlePreviewDto, ApiError> {
         let bytes = decode(file)?;
         let now = self.clock.now();
-        self.store().write(|tx| {
+        let mut store = self.store();
+        // A refused bundle leaves everything as it was, the backup folder included.
+        store.read(|tx| verified(tx, &bytes).map(|_| ()))?;
+        crate::usecases::backup::take(&mut store, "fore-import", now, true)?;
+        store.write(|tx| {
             let bundle = verified(tx, &bytes)?;
             apply(tx, &bundle, now)?;
             log(tx, bundle.manifest(), bundle.hash(), "in", now)?;
