@@ -461,6 +461,14 @@ impl Api {
         })
     }
 
+    /// Every certificate this laptop holds, newest first, with whether it is revoked.
+    pub fn certificates(&self) -> Result<Vec<CertificateDto>, ApiError> {
+        self.store().read(|tx| {
+            let revoked = table::revoked(tx)?;
+            table::certificates(tx)?.iter().rev().map(|c| certificate_dto(c, &revoked)).collect()
+        })
+    }
+
     /// What a bundle holds and whether it would be accepted; changes nothing.
     pub fn inspect_bundle(&self, file: &BundleFileDto) -> Result<BundlePreviewDto, ApiError> {
         let bytes = decode(file)?;
