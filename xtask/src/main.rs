@@ -32,7 +32,8 @@ enum Task {
     Types,
     /// Run the benchmarks (release build) and print their figures.
     Bench,
-    /// The long robustness runs: 2 000 killed bundle imports (CI runs 200).
+    /// The long robustness runs: 2 000 killed bundle imports and 10 000 convergence cases
+    /// (CI runs 200 and 1 000).
     Soak,
 }
 
@@ -43,12 +44,20 @@ fn main() -> Result<()> {
         Task::Test => test(&root()),
         Task::Types => types(&root()),
         Task::Bench => sh(&root(), "cargo", &["bench", "-p", "portfolj-api", "--bench", "city"], &[]),
-        Task::Soak => sh(
-            &root(),
-            "cargo",
-            &["test", "-p", "portfolj-cli", "--test", "crash"],
-            &[("PORTFOLJ_CRASH_RUNS", Path::new("2000"))],
-        ),
+        Task::Soak => {
+            sh(
+                &root(),
+                "cargo",
+                &["test", "-p", "portfolj-cli", "--test", "crash"],
+                &[("PORTFOLJ_CRASH_RUNS", Path::new("2000"))],
+            )?;
+            sh(
+                &root(),
+                "cargo",
+                &["test", "-p", "portfolj-sync", "--test", "convergence"],
+                &[("PORTFOLJ_CONVERGENCE_CASES", Path::new("10000"))],
+            )
+        }
     }
 }
 

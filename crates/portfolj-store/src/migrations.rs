@@ -13,6 +13,7 @@ pub const SOURCES: &[&str] = &[
     include_str!("../migrations/0005_valuation.sql"),
     include_str!("../migrations/0006_benefit_target.sql"),
     include_str!("../migrations/0007_sync.sql"),
+    include_str!("../migrations/0008_field_write.sql"),
 ];
 
 const STEPS: &[M<'static>] = &[
@@ -23,6 +24,7 @@ const STEPS: &[M<'static>] = &[
     M::up(SOURCES[4]),
     M::up(SOURCES[5]),
     M::up(SOURCES[6]),
+    M::up(SOURCES[7]),
 ];
 
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);

@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 use crate::certificate::{Certificate, Signed, Trust};
 use crate::keys::{PublicKeyText, Signer, verify};
 use crate::limits::MAX_OPERATIONS;
+use crate::merge::FieldWrite;
 use crate::{SyncError, container, json};
 
 /// The format this build writes; `portfolj.bundle/2` and later need a newer Portfölj.
@@ -72,6 +73,10 @@ pub enum Operation {
     Revocations { signed: Signed },
     /// The programme's reference data: focus areas, goals, units, people, frames.
     Programme { reference: serde_json::Value },
+    /// One field of an application, as its author wrote it.
+    Write { write: FieldWrite },
+    /// An application the office sends to a member's laptop to work on.
+    Application { snapshot: serde_json::Value },
 }
 
 impl Operation {
@@ -82,6 +87,16 @@ impl Operation {
             Self::Certificate { .. } => "certificate",
             Self::Revocations { .. } => "revocations",
             Self::Programme { .. } => "programme",
+            Self::Write { .. } => "write",
+            Self::Application { .. } => "application",
+        }
+    }
+
+    /// The operation as a refusal names it.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Write { write } => format!("ändring av {} i {}", write.field, write.entity),
+            other => other.kind().to_owned(),
         }
     }
 
@@ -92,7 +107,18 @@ impl Operation {
             | Self::Rotation { .. }
             | Self::Certificate { .. }
             | Self::Revocations { .. }
-            | Self::Programme { .. } => certificate.has_role("office"),
+            | Self::Programme { .. }
+            | Self::Application { .. } => certificate.has_role("office"),
+            // The sender's own writes to applications, by a role that edits them; whether
+            // this person may edit that application is checked against the receiving
+            // laptop's data (its unit and state) before anything is applied.
+            // The office merges everyone's bundles and may pass their writes on.
+            Self::Write { write } => {
+                write.entity.starts_with("application/")
+                    && (certificate.has_role("office")
+                        || (write.author == certificate.person_id
+                            && ["applicant", "coach"].iter().any(|r| certificate.has_role(r))))
+            }
         }
     }
 }
@@ -235,7 +261,7 @@ impl Bundle<Unverified> {
         if let Some(op) = self.document.operations.iter().find(|op| !op.allowed(&certificate)) {
             return Err(SyncError::NotAllowed(format!(
                 "{} från {} ({})",
-                op.kind(),
+                op.describe(),
                 certificate.name,
                 certificate.roles.join(", ")
             )));

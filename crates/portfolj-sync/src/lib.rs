@@ -6,9 +6,11 @@ pub mod bundle;
 pub mod certificate;
 pub mod container;
 mod error;
+pub mod hlc;
 pub mod json;
 pub mod keys;
 pub mod limits;
+pub mod merge;
 
 pub use bundle::{
     Bundle, BundleKind, Context, Document, FORMAT, Manifest, Operation, Seen, Sender, Unverified, Verified,

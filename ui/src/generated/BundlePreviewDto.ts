@@ -15,6 +15,18 @@ recipient: string, sequence: number, created_at: string, audit_head: string | nu
  */
 office_key_id: string | null, 
 /**
+ * Field writes not held before.
+ */
+new_writes: number, 
+/**
+ * Fields whose current value would change.
+ */
+changed_fields: number, 
+/**
+ * Fields that would hold an open conflict afterwards.
+ */
+conflicts: number, 
+/**
  * Why it would be refused; `None` when it would be accepted.
  */
 refusal: ApiErrorDto | null, };

@@ -430,7 +430,12 @@ macro_rules! for_each_dto {
             ExportedBundleDto,
             BundleLogDto,
             BackupDto,
-            FileNameDto
+            FileNameDto,
+            ExportDto,
+            WrittenValueDto,
+            ConflictDto,
+            ResolveConflictDto,
+            SendDto
         )
     };
 }

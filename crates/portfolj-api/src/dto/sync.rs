@@ -107,6 +107,12 @@ pub struct BundlePreviewDto {
     pub counts: Vec<CountDto>,
     /// The office key an invitation asks this laptop to trust: compare it with the office's.
     pub office_key_id: Option<String>,
+    /// Field writes not held before.
+    pub new_writes: u32,
+    /// Fields whose current value would change.
+    pub changed_fields: u32,
+    /// Fields that would hold an open conflict afterwards.
+    pub conflicts: u32,
     /// Why it would be refused; `None` when it would be accepted.
     pub refusal: Option<ApiErrorDto>,
 }
@@ -147,4 +153,53 @@ pub struct BackupDto {
 #[serde(deny_unknown_fields)]
 pub struct FileNameDto {
     pub file_name: String,
+}
+
+/// A member exports their own field writes for the projektkontor.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExportDto {
+    /// Everything written since this date (YYYY-MM-DD) instead of since the last bundle.
+    pub since: Option<String>,
+    pub passphrase: Option<String>,
+}
+
+/// One written value of a field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct WrittenValueDto {
+    /// Identifies the write (its clock stamp).
+    pub stamp_key: String,
+    /// The value as JSON text.
+    pub value: String,
+    pub author_name: String,
+    pub written_at: String,
+}
+
+/// A field whose concurrent values disagree: the current one and the ones that lost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ConflictDto {
+    pub application_id: String,
+    pub application_title: String,
+    pub field: String,
+    pub current: WrittenValueDto,
+    pub others: Vec<WrittenValueDto>,
+}
+
+/// Keeps one of a field's values (by its stamp) and closes the conflict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ResolveConflictDto {
+    pub application_id: String,
+    pub field: String,
+    pub keep_stamp_key: String,
+}
+
+/// The office sends a member's laptop its work.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SendDto {
+    /// The member laptop's key id (16 hex digits), from its certificate.
+    pub recipient_key_id: String,
+    #[serde(default)]
+    pub passphrase: Option<String>,
 }

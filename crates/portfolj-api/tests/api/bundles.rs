@@ -615,3 +615,108 @@ fn an_import_takes_a_copy_first_and_a_refused_bundle_takes_none() {
     assert_eq!(names.len(), 1);
     assert!(names[0].ends_with("fore-import.db"), "{names:?}");
 }
+
+// ---- The whole loop: office → coach laptop → office, with a conflict ----------------
+
+/// An office with its key and a coach laptop that has joined; returns (office, laptop).
+fn office_and_coach_laptop() -> (Fixture, Fixture) {
+    let office = demo();
+    ok(&office, "identity.init", json!({}));
+    ok(&office, "office.init", json!({}));
+    let laptop = empty();
+    ok(&laptop, "identity.init", json!({}));
+    let email = coach_email(&office);
+    let invitation = ok(&office, "office.invite", json!({"person_id": email, "public_key": public_key(&laptop)}));
+    import(&laptop, &decode(&invitation)).expect("joins");
+    (office, laptop)
+}
+
+/// Changes one details field of an application through the ordinary use case.
+fn edit_problem(f: &Fixture, id: &str, text: &str) {
+    let app = ok(f, "application.get", json!({"id": id}));
+    let s = &app;
+    let basics = json!({
+        "title": s["title"], "unit_id": s["unit_id"], "portfolio": s["portfolio"], "it_category": s["it_category"],
+        "fiscal_year": s["fiscal_year"], "requested_amount": s["requested_amount"], "purpose": app["purpose"],
+    });
+    let mut details = app["details"].clone();
+    details["problem"] = json!(text);
+    ok(f, "application.update", json!({"id": id, "basics": basics, "details": details}));
+}
+
+fn problem(f: &Fixture, id: &str) -> Value {
+    ok(f, "application.get", json!({"id": id}))["details"]["problem"].clone()
+}
+
+#[test]
+fn a_coach_edits_offline_the_office_merges_and_a_concurrent_edit_is_kept_as_a_conflict() {
+    let (office, laptop) = office_and_coach_laptop();
+    let laptop_key = ok(&laptop, "identity.show", json!({}))["key_id"].as_str().expect("id").to_owned();
+    let drafts: Vec<String> = super::applications(&office)
+        .iter()
+        .filter(|a| a["state"] == "draft")
+        .map(|a| a["id"].as_str().expect("id").to_owned())
+        .collect();
+    let id = drafts.first().expect("a draft in the demo").clone();
+
+    let work = ok(&office, "bundle.send", json!({"recipient_key_id": laptop_key}));
+    let preview = import(&laptop, &decode(&work)).expect("the coach's laptop takes its work");
+    assert!(preview["counts"].as_array().expect("counts").iter().any(|c| c["kind"] == "application"));
+    let on_laptop = super::applications(&laptop);
+    assert!(on_laptop.len() >= drafts.len() && on_laptop.len() < super::applications(&office).len(), "only open ones");
+    assert!(on_laptop.iter().any(|a| a["id"] == id.as_str()));
+
+    // Offline, at the same time: the coach and the office write the same field.
+    edit_problem(&laptop, &id, "Coachens formulering av problemet.");
+    edit_problem(&office, &id, "Projektkontorets formulering av problemet.");
+    let sent = ok(&laptop, "bundle.export", json!({}));
+    assert_eq!(sent["preview"]["kind"], "member");
+    let bytes = decode(&sent);
+
+    let preview = ok(&office, "bundle.inspect", file_arg(&bytes));
+    assert_eq!(preview["refusal"], Value::Null);
+    assert_eq!(preview["conflicts"], 1, "{preview}");
+    import(&office, &bytes).expect("the office merges the coach's bundle");
+    let conflicts = ok(&office, "conflicts.list", json!({}));
+    let conflict = &conflicts.as_array().expect("list")[0];
+    assert_eq!(conflict["application_id"], id.as_str());
+    assert_eq!(conflict["field"], "details.problem");
+    let values: Vec<&str> = std::iter::once(&conflict["current"])
+        .chain(conflict["others"].as_array().expect("others"))
+        .map(|w| w["value"].as_str().expect("value"))
+        .collect();
+    assert!(
+        values.iter().any(|v| v.contains("Coachens")) && values.iter().any(|v| v.contains("Projektkontorets")),
+        "{values:?}"
+    );
+    assert_eq!(problem(&office, &id).as_str().map(|p| p.contains("formulering")), Some(true));
+
+    // Twice: refused as a replay, nothing changes.
+    let before = file_bytes(&office);
+    assert_eq!(import(&office, &bytes).expect_err("again").code.as_str(), "bundle_replayed");
+    assert!(file_bytes(&office) == before);
+
+    // The office keeps the coach's wording; the conflict closes.
+    let coach_value = std::iter::once(&conflict["current"])
+        .chain(conflict["others"].as_array().expect("others"))
+        .find(|w| w["value"].as_str().is_some_and(|v| v.contains("Coachens")))
+        .expect("coach's value")
+        .clone();
+    let left = ok(
+        &office,
+        "conflicts.resolve",
+        json!({"application_id": id, "field": "details.problem", "keep_stamp_key": coach_value["stamp_key"]}),
+    );
+    assert_eq!(left, json!([]));
+    assert_eq!(problem(&office, &id), json!("Coachens formulering av problemet."));
+    assert_eq!(ok(&office, "audit.verify", json!({}))["ok"], true);
+
+    // Nothing new to send; a forged copy (one changed byte) is refused.
+    assert_eq!(err(&laptop, "bundle.export", json!({})).code.as_str(), "conflict");
+    let mut forged = bytes.clone();
+    let middle = forged.len() / 2;
+    forged[middle] ^= 0x20;
+    let before_forged = file_bytes(&office);
+    assert!(import(&office, &forged).is_err());
+    assert!(file_bytes(&office) == before_forged);
+}

@@ -63,6 +63,11 @@ pub enum Command {
         #[command(subcommand)]
         command: sync::BundleCommand,
     },
+    /// Values written at the same time on different laptops: list and resolve.
+    Conflicts {
+        #[command(subcommand)]
+        command: sync::ConflictsCommand,
+    },
     /// Take a safety copy of the database (one is also taken before every bundle import).
     Backup(backup::BackupArgs),
     /// Replace the database with a safety copy (by file name from `backup --list`); the
@@ -95,6 +100,7 @@ pub fn run(api: Api, command: Command, json: bool, db: &Path) -> Result<(), ApiE
         Command::Overview => overview(&api, json),
         Command::Persona { command } => persona::run(&api, command, json),
         Command::Serve(args) => serve::run(api, args),
+        Command::Conflicts { command } => sync::conflicts(&api, command, json),
         Command::Backup(args) => backup::backup(&api, &args, json),
         Command::Restore { file_name } => backup::restore(&api, &file_name, json),
         Command::Identity { command } => sync::identity(&api, command, json),

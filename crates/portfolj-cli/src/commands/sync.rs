@@ -56,6 +56,8 @@ pub enum OfficeCommand {
         #[command(flatten)]
         passphrase: Passphrase,
     },
+    /// Every certificate this laptop holds.
+    Certificates,
     /// Withdraw a certificate by its serial number.
     Revoke {
         serial: u32,
@@ -76,6 +78,33 @@ pub enum BundleCommand {
     Import { file: PathBuf },
     /// Bundles made and received.
     Log,
+    /// Your own changes since the last bundle (or a date), for the projektkontor.
+    Export {
+        #[arg(long)]
+        out: PathBuf,
+        /// Everything written since this date (YYYY-MM-DD) instead.
+        #[arg(long)]
+        since: Option<String>,
+        #[command(flatten)]
+        passphrase: Passphrase,
+    },
+    /// (Projektkontoret) Send a member's laptop its work: programme, open applications and their changes.
+    Send {
+        /// The laptop's key id, from its certificate (`portfolj office certificates`).
+        key_id: String,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        passphrase: Passphrase,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConflictsCommand {
+    /// Fields where values written at the same time on different laptops disagree.
+    List,
+    /// Keep one value of a field (by its stamp from `conflicts list`); the conflict closes.
+    Resolve { application: String, field: String, stamp: String },
 }
 
 fn read(file: &Path) -> Result<Value, ApiError> {
@@ -152,6 +181,28 @@ pub fn office(api: &Api, command: OfficeCommand, json: bool) -> Result<(), ApiEr
                 output::line(&format!("Inbjudan skriven till {}.", out.display()));
             }
         }
+        OfficeCommand::Certificates => {
+            let list = api.call("office.certificates", Value::Null)?;
+            if json {
+                output::json(&list);
+            } else {
+                let rows: Vec<Vec<String>> = items(&list)
+                    .iter()
+                    .map(|c| {
+                        let roles: Vec<&str> = items(&c["roles"]).iter().filter_map(Value::as_str).collect();
+                        vec![
+                            c["serial"].to_string(),
+                            text(c, "name").to_owned(),
+                            roles.join(", "),
+                            text(c, "key_id").to_owned(),
+                            text(c, "valid_to").to_owned(),
+                            if c["revoked"] == true { "återkallat" } else { "gäller" }.to_owned(),
+                        ]
+                    })
+                    .collect();
+                output::table(&["Nr", "Person", "Roller", "Nyckel-id", "Gäller till", "Status"], &rows);
+            }
+        }
         OfficeCommand::Revoke { serial, reason, passphrase } => {
             let args = json!({ "serial": serial, "reason": reason, "passphrase": passphrase.passphrase });
             print_identity(&api.call("office.revoke", args)?, json);
@@ -169,6 +220,23 @@ pub fn bundle(api: &Api, command: BundleCommand, json: bool) -> Result<(), ApiEr
             print_preview(&preview, json);
             if !json {
                 output::line("Paketet är importerat.");
+            }
+        }
+        BundleCommand::Export { out, since, passphrase } => {
+            let exported = api.call("bundle.export", json!({ "since": since, "passphrase": passphrase.passphrase }))?;
+            write(&out, &exported)?;
+            print_preview(&exported["preview"], json);
+            if !json {
+                output::line(&format!("Paketet är skrivet till {}. Skicka det till projektkontoret.", out.display()));
+            }
+        }
+        BundleCommand::Send { key_id, out, passphrase } => {
+            let args = json!({ "recipient_key_id": key_id, "passphrase": passphrase.passphrase });
+            let exported = api.call("bundle.send", args)?;
+            write(&out, &exported)?;
+            print_preview(&exported["preview"], json);
+            if !json {
+                output::line(&format!("Paketet är skrivet till {}.", out.display()));
             }
         }
         BundleCommand::Log => {
@@ -214,6 +282,12 @@ fn print_preview(p: &Value, json: bool) {
     for c in items(&p["counts"]) {
         output::line(&format!("  {} × {}", c["count"], swedish(text(c, "kind"))));
     }
+    if p["new_writes"].as_u64().is_some_and(|n| n > 0) {
+        output::line(&format!(
+            "Ger {} nya fältändringar, ändrar {} fält, {} konflikter.",
+            p["new_writes"], p["changed_fields"], p["conflicts"]
+        ));
+    }
     if let Some(r) = p["refusal"].as_object() {
         let message = r.get("message").and_then(Value::as_str).unwrap_or_default();
         let code = r.get("code").and_then(Value::as_str).unwrap_or_default();
@@ -232,6 +306,45 @@ fn swedish(kind: &str) -> &str {
         "certificate" => "intyg",
         "revocations" => "återkallade intyg",
         "programme" => "programdata",
+        "application" => "ansökan",
+        "write" => "fältändring",
         other => other,
     }
+}
+
+pub fn conflicts(api: &Api, command: ConflictsCommand, json: bool) -> Result<(), ApiError> {
+    let list = match command {
+        ConflictsCommand::List => api.call("conflicts.list", Value::Null)?,
+        ConflictsCommand::Resolve { application, field, stamp } => api.call(
+            "conflicts.resolve",
+            json!({ "application_id": application, "field": field, "keep_stamp_key": stamp }),
+        )?,
+    };
+    if json {
+        output::json(&list);
+        return Ok(());
+    }
+    if items(&list).is_empty() {
+        output::line("Inga olösta konflikter.");
+    }
+    for c in items(&list) {
+        output::line(&format!(
+            "{} ({}) — {}",
+            text(c, "application_title"),
+            text(c, "application_id"),
+            text(c, "field")
+        ));
+        for (label, w) in
+            std::iter::once(("gäller", &c["current"])).chain(items(&c["others"]).iter().map(|w| ("annat", w)))
+        {
+            output::line(&format!(
+                "  {label}: {} — {} {} [{}]",
+                text(w, "value"),
+                text(w, "author_name"),
+                text(w, "written_at"),
+                text(w, "stamp_key")
+            ));
+        }
+    }
+    Ok(())
 }

@@ -193,3 +193,89 @@ pub fn bundle_log(conn: &Connection) -> Result<Vec<LoggedBundle>, StoreError> {
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// A stored field write: its JSON (portfolj-sync's format) and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredWrite {
+    pub entity: String,
+    pub field: String,
+    pub stamp_key: String,
+    pub write: String,
+    pub author: String,
+    /// `local` or `imported`.
+    pub origin: String,
+}
+
+/// Stores a write unless it is already held; `true` when it was new.
+pub fn put_write(conn: &Connection, w: &StoredWrite) -> Result<bool, StoreError> {
+    let added = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO field_write (entity, field, stamp_key, write, author, origin)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![w.entity, w.field, w.stamp_key, w.write, w.author, w.origin])?;
+    Ok(added == 1)
+}
+
+fn stored_write(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredWrite> {
+    Ok(StoredWrite {
+        entity: r.get(0)?,
+        field: r.get(1)?,
+        stamp_key: r.get(2)?,
+        write: r.get(3)?,
+        author: r.get(4)?,
+        origin: r.get(5)?,
+    })
+}
+
+const WRITE_COLUMNS: &str = "SELECT entity, field, stamp_key, write, author, origin FROM field_write";
+
+/// Every write held for one field, oldest first.
+pub fn writes_of(conn: &Connection, entity: &str, field: &str) -> Result<Vec<StoredWrite>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached(&format!("{WRITE_COLUMNS} WHERE entity = ?1 AND field = ?2 ORDER BY stamp_key"))?;
+    let rows = stmt.query_map([entity, field], stored_write)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Every write held for an entity, by field and stamp.
+pub fn writes_of_entity(conn: &Connection, entity: &str) -> Result<Vec<StoredWrite>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("{WRITE_COLUMNS} WHERE entity = ?1 ORDER BY field, stamp_key"))?;
+    let rows = stmt.query_map([entity], stored_write)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// This laptop's own writes after `after` (a stamp key), oldest first.
+pub fn local_writes_after(conn: &Connection, after: &str) -> Result<Vec<StoredWrite>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached(&format!("{WRITE_COLUMNS} WHERE origin = 'local' AND stamp_key > ?1 ORDER BY stamp_key"))?;
+    let rows = stmt.query_map([after], stored_write)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Fields written more than once: the only ones that can hold a conflict.
+pub fn fields_with_several_writes(conn: &Connection) -> Result<Vec<(String, String)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT entity, field FROM field_write GROUP BY entity, field HAVING count(*) > 1 ORDER BY entity, field",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The clock state: (last_ms, counter).
+pub fn hlc(conn: &Connection) -> Result<(i64, u32), StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT last_ms, counter FROM hlc_state WHERE id = 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .unwrap_or((0, 0)))
+}
+
+pub fn set_hlc(conn: &Connection, last_ms: i64, counter: u32) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO hlc_state (id, last_ms, counter) VALUES (1, ?1, ?2)
+         ON CONFLICT (id) DO UPDATE SET last_ms = excluded.last_ms, counter = excluded.counter",
+    )?
+    .execute(params![last_ms, counter])?;
+    Ok(())
+}

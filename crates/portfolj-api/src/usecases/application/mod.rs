@@ -4,7 +4,7 @@
 mod attachments;
 mod work;
 
-pub(crate) use work::{request_supplement_in, submit_in, update_in};
+pub(crate) use work::{load_details, request_supplement_in, submit_in, update_in};
 
 use chrono::{DateTime, Utc};
 use portfolj_core::{

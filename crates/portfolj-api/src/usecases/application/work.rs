@@ -22,6 +22,7 @@ use crate::dto::{
     MessageDto, NewApplicationDto, NoteArgsDto, ReadinessDto, RuleResultDto, SearchArgsDto, SupplementArgsDto,
     UpdateApplicationDto, VersionContentDto, VersionSummaryDto, parse_document, time,
 };
+use crate::usecases::sync::writes;
 use crate::usecases::{audit, session};
 use crate::{Api, ApiError, ErrorCode};
 
@@ -36,6 +37,11 @@ pub(crate) fn frozen_versions(conn: &Connection, id: ApplicationId) -> Result<Ve
 
 fn load(conn: &Connection, id: ApplicationId) -> Result<Application, ApiError> {
     Ok(table::get(conn, id)?.ok_or_else(|| ApiError::not_found("Ansökan"))?.application)
+}
+
+/// The working copy's details, as stored.
+pub(crate) fn load_details(conn: &Connection, id: ApplicationId) -> Result<ApplicationDetailsDto, ApiError> {
+    stored_details(conn, id)
 }
 
 fn stored_details(conn: &Connection, id: ApplicationId) -> Result<ApplicationDetailsDto, ApiError> {
@@ -241,7 +247,11 @@ impl Api {
         self.store().write(|tx| {
             let actor = session::actor(tx)?;
             let mut app = load(tx, id)?;
+            let before = writes::fields_of(&NewApplicationDto::from(&app), &stored_details(tx, id)?);
             update_in(tx, &Context::load(tx)?, &actor, &mut app, dto.basics, &dto.details, now)?;
+            // What was stored (the budget may have set the amount), as this laptop's writes.
+            let after = writes::fields_of(&NewApplicationDto::from(&app), &stored_details(tx, id)?);
+            writes::record_local(tx, &writes::entity_of(id), &before, &after, actor.person, now, false)?;
             read(tx, id, &actor)
         })
     }

@@ -4,6 +4,8 @@
 
 mod keyfiles;
 mod reference;
+mod replica;
+pub(crate) mod writes;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -17,6 +19,7 @@ use portfolj_store::tables::sync::{self as table, Identity, LoggedBundle, Stored
 use portfolj_store::tables::{audit as audit_table, org, setting};
 use portfolj_sync::bundle::{self, Seen};
 use portfolj_sync::keys::NewKey;
+use portfolj_sync::merge::{FieldWrite, Plan};
 use portfolj_sync::{
     Bundle, BundleKind, Certificate, Context, Document, Manifest, Operation, PublicKeyText, RevocationList, Sender,
     Signed, Signer, SyncError, Trust, Unverified,
@@ -24,8 +27,8 @@ use portfolj_sync::{
 use serde_json::json;
 
 use crate::dto::{
-    BundleFileDto, BundleLogDto, BundlePreviewDto, CertificateDto, CountDto, ExportedBundleDto, IdentityDto,
-    InitIdentityDto, InviteDto, PassphraseDto, RevokeDto, time,
+    BundleFileDto, BundleLogDto, BundlePreviewDto, CertificateDto, ConflictDto, CountDto, ExportDto, ExportedBundleDto,
+    IdentityDto, InitIdentityDto, InviteDto, PassphraseDto, ResolveConflictDto, RevokeDto, SendDto, time,
 };
 use crate::usecases::{audit, session};
 use crate::{Api, ApiError, ErrorCode};
@@ -146,7 +149,7 @@ fn store_certificate(
     Ok(())
 }
 
-fn preview_of<S>(bundle: &Bundle<S>, refusal: Option<&ApiError>) -> Result<BundlePreviewDto, ApiError> {
+fn preview_of<S>(bundle: &Bundle<S>, plan: &Plan, refusal: Option<&ApiError>) -> Result<BundlePreviewDto, ApiError> {
     let m = bundle.manifest();
     let office_key_id = bundle
         .operations()
@@ -169,6 +172,9 @@ fn preview_of<S>(bundle: &Bundle<S>, refusal: Option<&ApiError>) -> Result<Bundl
         hash: bundle.hash().to_owned(),
         counts: count_dtos(&m.counts),
         office_key_id,
+        new_writes: u32::try_from(plan.new_writes).unwrap_or(u32::MAX),
+        changed_fields: u32::try_from(plan.changed_fields.len()).unwrap_or(u32::MAX),
+        conflicts: u32::try_from(plan.conflicts.len()).unwrap_or(u32::MAX),
         refusal: refusal.map(ApiError::to_dto),
     })
 }
@@ -194,16 +200,36 @@ fn context(conn: &Connection, bundle: &Bundle<Unverified>) -> Result<Context, Ap
 
 /// Reads and verifies a bundle against the database, and reads every document it
 /// carries, changing nothing: what passes here is what an import applies.
-fn verified(conn: &Connection, bytes: &[u8]) -> Result<Bundle<portfolj_sync::Verified>, ApiError> {
+fn verified(conn: &Connection, bytes: &[u8]) -> Result<(Bundle<portfolj_sync::Verified>, Plan), ApiError> {
     let bundle = Bundle::read(bytes)?;
     let context = context(conn, &bundle)?;
     let bundle = bundle.verify(&context)?;
     for op in bundle.operations() {
-        if let Operation::Programme { reference } = op {
-            reference::parse(reference)?;
+        match op {
+            Operation::Programme { reference } => {
+                reference::parse(reference)?;
+            }
+            Operation::Application { snapshot } => {
+                replica::parse(conn, snapshot)?;
+            }
+            _ => {}
         }
     }
-    Ok(bundle)
+    let writes = writes_in(&bundle);
+    writes::check_rights(conn, &writes, bundle.certificate())?;
+    let plan = writes::plan(conn, &writes)?;
+    Ok((bundle, plan))
+}
+
+fn writes_in<S>(bundle: &Bundle<S>) -> Vec<&FieldWrite> {
+    bundle
+        .operations()
+        .iter()
+        .filter_map(|op| match op {
+            Operation::Write { write } => Some(write),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Applies a verified bundle's operations; the caller's transaction makes it all or nothing.
@@ -236,9 +262,15 @@ fn apply(conn: &Connection, bundle: &Bundle<portfolj_sync::Verified>, now: DateT
                 }
             }
             Operation::Programme { reference } => reference::apply(conn, reference::parse(reference)?)?,
+            Operation::Application { snapshot } => replica::apply(conn, replica::parse(conn, snapshot)?)?,
+            Operation::Write { .. } => {}
         }
     }
     let me = identity(conn)?;
+    let incoming = writes_in(bundle);
+    if !incoming.is_empty() {
+        writes::merge_in(conn, &incoming, bundle.certificate(), &me.key_id, now)?;
+    }
     if bundle.manifest().kind == BundleKind::Invitation {
         // The invitation's certificate for this laptop says who works here.
         let mine = table::certificate_of_key(conn, &me.key_id)?
@@ -320,7 +352,7 @@ fn export(
     let file_name = format!("portfolj-{}-{}-{}.portfolj", now.format("%Y%m%d"), me.key_id, document.manifest.sequence);
     Ok(ExportedBundleDto {
         file: BundleFileDto { file_name, content_base64: BASE64.encode(&bytes) },
-        preview: preview_of(&read, None)?,
+        preview: preview_of(&read, &Plan::default(), None)?,
     })
 }
 
@@ -474,8 +506,10 @@ impl Api {
         let bytes = decode(file)?;
         self.store().read(|tx| {
             let bundle = Bundle::read(&bytes)?;
-            let refusal = verified(tx, &bytes).err();
-            preview_of(&bundle, refusal.as_ref())
+            match verified(tx, &bytes) {
+                Ok((verified, plan)) => preview_of(&verified, &plan, None),
+                Err(refusal) => preview_of(&bundle, &Plan::default(), Some(&refusal)),
+            }
         })
     }
 
@@ -483,7 +517,10 @@ impl Api {
     /// it would be refused.
     pub fn verify_bundle(&self, file: &BundleFileDto) -> Result<BundlePreviewDto, ApiError> {
         let bytes = decode(file)?;
-        self.store().read(|tx| preview_of(&verified(tx, &bytes)?, None))
+        self.store().read(|tx| {
+            let (bundle, plan) = verified(tx, &bytes)?;
+            preview_of(&bundle, &plan, None)
+        })
     }
 
     /// Verifies and applies a bundle in one transaction: all of it, or — with the reason —
@@ -496,13 +533,119 @@ impl Api {
         store.read(|tx| verified(tx, &bytes).map(|_| ()))?;
         crate::usecases::backup::take(&mut store, "fore-import", now, true)?;
         store.write(|tx| {
-            let bundle = verified(tx, &bytes)?;
+            let (bundle, plan) = verified(tx, &bytes)?;
             apply(tx, &bundle, now)?;
             log(tx, bundle.manifest(), bundle.hash(), "in", now)?;
             let actor = session::acting_person(tx)?;
             let detail = json!({ "bundle": bundle.hash(), "sender": bundle.manifest().sender.key_id, "sequence": bundle.manifest().sequence, "counts": bundle.manifest().counts });
             audit::record(tx, now, actor.id, "bundle.import", bundle.hash(), &detail)?;
-            preview_of(&bundle, None)
+            preview_of(&bundle, &plan, None)
+        })
+    }
+
+    /// A member's own field writes since the last bundle (or a date), for the office
+    /// laptop that invited this one.
+    pub fn export_bundle(&self, args: &ExportDto) -> Result<ExportedBundleDto, ApiError> {
+        let database = self.database();
+        let now = self.clock.now();
+        self.store().write(|tx| {
+            let actor = session::actor(tx)?;
+            let office = table::bundle_log(tx)?
+                .into_iter()
+                .find(|b| b.direction == "in" && b.kind == "invitation")
+                .map(|b| b.sender_key_id)
+                .ok_or_else(|| {
+                    ApiError::new(
+                        ErrorCode::Conflict,
+                        "Den här datorn har inte gått med via en inbjudan och har ingen att skicka till.",
+                    )
+                })?;
+            let after = match args.since.as_deref().filter(|s| !s.trim().is_empty()) {
+                Some(date) => {
+                    let day = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| {
+                        ApiError::new(ErrorCode::Validation, "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-01.")
+                    })?;
+                    let ms = day.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp_millis()).unwrap_or(0);
+                    portfolj_sync::hlc::Stamp { wall_ms: ms, counter: 0, node: String::new() }.key()
+                }
+                None => setting::get(tx, setting::key::EXPORTED_THROUGH)?.unwrap_or_default(),
+            };
+            let local = table::local_writes_after(tx, &after)?;
+            let Some(last) = local.last().map(|w| w.stamp_key.clone()) else {
+                return Err(ApiError::new(ErrorCode::Conflict, "Inget nytt att skicka sedan förra paketet."));
+            };
+            let operations = local
+                .iter()
+                .map(|w| {
+                    serde_json::from_str(&w.write)
+                        .map(|write| Operation::Write { write })
+                        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let exported =
+                export(tx, &database, BundleKind::Member, Some(office), operations, args.passphrase.as_deref(), now)?;
+            setting::set(tx, setting::key::EXPORTED_THROUGH, &last)?;
+            let detail = json!({ "bundle": exported.preview.hash, "writes": local.len() });
+            audit::record(tx, now, actor.person, "bundle.export", &exported.preview.hash, &detail)?;
+            Ok(exported)
+        })
+    }
+
+    /// The office sends a member's laptop (by key id) what it works on: the programme,
+    /// the revocation list, every application open for editing, and every field write held
+    /// for them, so the member's edits name what they replace.
+    pub fn send_bundle(&self, args: &SendDto) -> Result<ExportedBundleDto, ApiError> {
+        let database = self.database();
+        let now = self.clock.now();
+        self.store().write(|tx| {
+            let actor = session::actor(tx)?;
+            require_office(&actor)?;
+            let recipient = args.recipient_key_id.trim().to_uppercase();
+            if !table::certificates(tx)?.iter().any(|c| c.key_id == recipient) {
+                return Err(ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("Ingen dator med nyckel-id {recipient} har intyg härifrån. Bjud in den först."),
+                ));
+            }
+            let mut operations = Vec::new();
+            if let Some((_, body, signature)) = table::revocation_list(tx)? {
+                operations.push(Operation::Revocations { signed: Signed { body, signature } });
+            }
+            operations.push(Operation::Programme { reference: reference::of(tx)? });
+            let filter = portfolj_store::tables::application::ApplicationFilter::default();
+            for listed in portfolj_store::tables::application::list(tx, &filter)? {
+                let app = listed.application;
+                if !app.state.is_editable() {
+                    continue;
+                }
+                operations.push(Operation::Application { snapshot: replica::of(tx, &app)? });
+                for write in writes::held_for(tx, &writes::entity_of(app.id))? {
+                    operations.push(Operation::Write { write });
+                }
+            }
+            let exported =
+                export(tx, &database, BundleKind::Office, Some(recipient), operations, args.passphrase.as_deref(), now)?;
+            let detail = json!({ "bundle": exported.preview.hash, "counts": exported.preview.counts.iter().map(|c| (c.kind.clone(), c.count)).collect::<BTreeMap<_, _>>() });
+            audit::record(tx, now, actor.person, "bundle.send", &exported.preview.hash, &detail)?;
+            Ok(exported)
+        })
+    }
+
+    /// Fields where concurrent values disagree.
+    pub fn conflicts(&self) -> Result<Vec<ConflictDto>, ApiError> {
+        self.store().read(|tx| {
+            session::actor(tx)?;
+            writes::conflicts(tx)
+        })
+    }
+
+    /// Keeps one value of a conflicting field.
+    pub fn resolve_conflict(&self, args: &ResolveConflictDto) -> Result<Vec<ConflictDto>, ApiError> {
+        let now = self.clock.now();
+        self.store().write(|tx| {
+            let actor = session::actor(tx)?;
+            writes::resolve(tx, &actor, args, now)?;
+            writes::conflicts(tx)
         })
     }
 
