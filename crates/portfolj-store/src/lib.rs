@@ -76,16 +76,24 @@ impl Store {
         &self.path
     }
 
-    /// Writes a consistent copy of the whole database to `target`, a new file.
+    /// Writes a consistent copy of the whole database to `target`, a new file, with
+    /// SQLite's online backup API: all pages in one step, so the copy is one snapshot.
     pub fn backup_to(&mut self, target: &Path) -> Result<(), StoreError> {
-        let text = target.to_str().ok_or_else(|| StoreError::Io {
-            path: target.to_owned(),
-            detail: "sökvägen är inte giltig text".to_owned(),
-        })?;
-        self.conn
-            .execute("VACUUM INTO ?1", [text])
-            .map_err(|e| StoreError::Io { path: target.to_owned(), detail: e.to_string() })?;
-        Ok(())
+        let io = |e: rusqlite::Error| StoreError::Io { path: target.to_owned(), detail: e.to_string() };
+        if target.exists() {
+            return Err(StoreError::Io { path: target.to_owned(), detail: "filen finns redan".to_owned() });
+        }
+        let mut copy = Connection::open(target).map_err(io)?;
+        {
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy).map_err(io)?;
+            if backup.step(-1).map_err(io)? != rusqlite::backup::StepResult::Done {
+                return Err(StoreError::Io {
+                    path: target.to_owned(),
+                    detail: "databasen var upptagen; försök igen".to_owned(),
+                });
+            }
+        }
+        copy.close().map_err(|(_, e)| io(e))
     }
 
     /// Replaces the whole database with the copy at `source` — after checking that it is a

@@ -175,7 +175,7 @@ pub struct Seen {
 }
 
 /// What the receiving laptop knows.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Context {
     /// The pinned office keys and revocations; `None` on a laptop that has not joined,
     /// which accepts only an invitation and trusts the office key inside it.
@@ -223,10 +223,10 @@ impl Bundle<Unverified> {
     pub fn read(file: &[u8]) -> Result<Self, SyncError> {
         let entries = container::read(file)?;
         let text = container::decompress(&entries.payload)?;
-        json::check(&text)?;
-        let format: FormatOnly = json::parse(&text)?;
+        let checked = json::check(&text)?;
+        let format: FormatOnly = json::parse_checked(checked)?;
         check_format(&format.format)?;
-        let document: Document = json::parse(&text)?;
+        let document: Document = json::parse_checked(checked)?;
         if document.operations.len() > MAX_OPERATIONS {
             return Err(SyncError::TooLarge(format!("{} operationer", document.operations.len())));
         }

@@ -21,9 +21,13 @@ pub fn check(bytes: &[u8]) -> Result<&str, SyncError> {
     Ok(text)
 }
 
-/// Parses checked text into `T`, naming where it failed.
+/// Checks `bytes` and parses them into `T`, naming where it failed.
 pub fn parse<T: de::DeserializeOwned>(bytes: &[u8]) -> Result<T, SyncError> {
-    let text = check(bytes)?;
+    parse_checked(check(bytes)?)
+}
+
+/// Parses text that [`check`] has passed.
+pub fn parse_checked<T: de::DeserializeOwned>(text: &str) -> Result<T, SyncError> {
     serde_json::from_str(text).map_err(|e| SyncError::Json(swedish(&e)))
 }
 

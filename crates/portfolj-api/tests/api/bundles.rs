@@ -221,6 +221,22 @@ fn reference() -> Value {
     })
 }
 
+/// A coach's write to one field of an application.
+fn field_write(entity: &str, author: &str, laptop: &Signer) -> portfolj_sync::merge::FieldWrite {
+    portfolj_sync::merge::FieldWrite {
+        entity: entity.to_owned(),
+        field: "details.problem".to_owned(),
+        value: json!("Skrivet offline."),
+        stamp: portfolj_sync::hlc::Stamp {
+            wall_ms: 1_504_256_400_000,
+            counter: 0,
+            node: laptop.public().key_id().expect("id"),
+        },
+        author: author.to_owned(),
+        supersedes: vec![],
+    }
+}
+
 /// Text that does not compress, so an oversized field is not mistaken for a bomb.
 fn incompressible(len: usize) -> String {
     let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -506,6 +522,21 @@ fn regenerate_hostile_corpus() {
             );
             doc.manifest.kind = BundleKind::Invitation;
             sealed(&doc, mallory)
+        }),
+        ("write-to-an-unknown-application", "bundle_not_allowed", {
+            let coach = certify(office, ali, 3, ALI, &["coach"], 2016, 2099);
+            let write = field_write("application/01900000-0000-7000-8000-0000000000ff", ALI, ali);
+            sealed(&document(ali, coach, "Ali Hassan", Some(&me), 1, None, when, vec![Operation::Write { write }]), ali)
+        }),
+        ("write-authored-by-someone-else", "bundle_not_allowed", {
+            let coach = certify(office, ali, 3, ALI, &["coach"], 2016, 2099);
+            let write = field_write("application/01900000-0000-7000-8000-0000000000ff", SARA, ali);
+            sealed(&document(ali, coach, "Ali Hassan", Some(&me), 1, None, when, vec![Operation::Write { write }]), ali)
+        }),
+        ("application-snapshot-from-a-coach", "bundle_not_allowed", {
+            let coach = certify(office, ali, 3, ALI, &["coach"], 2016, 2099);
+            let ops = vec![Operation::Application { snapshot: json!({"id": "x"}) }];
+            sealed(&document(ali, coach, "Ali Hassan", Some(&me), 1, None, when, ops), ali)
         }),
         (
             "bad-reference-data",

@@ -22,7 +22,7 @@ use portfolj_sync::keys::NewKey;
 use portfolj_sync::merge::{FieldWrite, Plan};
 use portfolj_sync::{
     Bundle, BundleKind, Certificate, Context, Document, Manifest, Operation, PublicKeyText, RevocationList, Sender,
-    Signed, Signer, SyncError, Trust, Unverified,
+    Signed, Signer, SyncError, Trust,
 };
 use serde_json::json;
 
@@ -190,9 +190,8 @@ fn decode(file: &BundleFileDto) -> Result<Vec<u8>, ApiError> {
 }
 
 /// Everything this laptop knows that a bundle is checked against.
-fn context(conn: &Connection, bundle: &Bundle<Unverified>) -> Result<Context, ApiError> {
+fn context(conn: &Connection, m: &Manifest) -> Result<Context, ApiError> {
     let me = identity(conn)?;
-    let m = bundle.manifest();
     let channel = m.recipient.as_deref().unwrap_or(EVERYONE);
     let last = table::channel(conn, &m.sender.key_id, channel)?.map(|(sequence, hash)| Seen { sequence, hash });
     Ok(Context { trust: trust(conn)?, me: me.key_id, last })
@@ -201,8 +200,16 @@ fn context(conn: &Connection, bundle: &Bundle<Unverified>) -> Result<Context, Ap
 /// Reads and verifies a bundle against the database, and reads every document it
 /// carries, changing nothing: what passes here is what an import applies.
 fn verified(conn: &Connection, bytes: &[u8]) -> Result<(Bundle<portfolj_sync::Verified>, Plan), ApiError> {
+    let (bundle, _) = checked(conn, bytes)?;
+    let plan = writes::plan(conn, &writes_in(&bundle))?;
+    Ok((bundle, plan))
+}
+
+/// Everything [`verified`] checks, without the merge plan; with the context it was checked
+/// against, so a later transaction can tell whether anything it depends on has moved.
+fn checked(conn: &Connection, bytes: &[u8]) -> Result<(Bundle<portfolj_sync::Verified>, Context), ApiError> {
     let bundle = Bundle::read(bytes)?;
-    let context = context(conn, &bundle)?;
+    let context = context(conn, bundle.manifest())?;
     let bundle = bundle.verify(&context)?;
     for op in bundle.operations() {
         match op {
@@ -215,10 +222,8 @@ fn verified(conn: &Connection, bytes: &[u8]) -> Result<(Bundle<portfolj_sync::Ve
             _ => {}
         }
     }
-    let writes = writes_in(&bundle);
-    writes::check_rights(conn, &writes, bundle.certificate())?;
-    let plan = writes::plan(conn, &writes)?;
-    Ok((bundle, plan))
+    writes::check_rights(conn, &writes_in(&bundle), bundle.certificate())?;
+    Ok((bundle, context))
 }
 
 fn writes_in<S>(bundle: &Bundle<S>) -> Vec<&FieldWrite> {
@@ -233,7 +238,7 @@ fn writes_in<S>(bundle: &Bundle<S>) -> Vec<&FieldWrite> {
 }
 
 /// Applies a verified bundle's operations; the caller's transaction makes it all or nothing.
-fn apply(conn: &Connection, bundle: &Bundle<portfolj_sync::Verified>, now: DateTime<Utc>) -> Result<(), ApiError> {
+fn apply(conn: &Connection, bundle: &Bundle<portfolj_sync::Verified>, now: DateTime<Utc>) -> Result<Plan, ApiError> {
     let mut trust = trust(conn)?.unwrap_or(Trust { office_keys: vec![], revoked: vec![] });
     for op in bundle.operations() {
         match op {
@@ -268,9 +273,11 @@ fn apply(conn: &Connection, bundle: &Bundle<portfolj_sync::Verified>, now: DateT
     }
     let me = identity(conn)?;
     let incoming = writes_in(bundle);
-    if !incoming.is_empty() {
-        writes::merge_in(conn, &incoming, bundle.certificate(), &me.key_id, now)?;
-    }
+    let plan = if incoming.is_empty() {
+        Plan::default()
+    } else {
+        writes::merge_in(conn, &incoming, bundle.certificate(), &me.key_id, now)?
+    };
     if bundle.manifest().kind == BundleKind::Invitation {
         // The invitation's certificate for this laptop says who works here.
         let mine = table::certificate_of_key(conn, &me.key_id)?
@@ -278,7 +285,7 @@ fn apply(conn: &Connection, bundle: &Bundle<portfolj_sync::Verified>, now: DateT
         table::set_identity(conn, &Identity { person_id: Some(mine.person_id.clone()), ..me }, now)?;
         setting::set(conn, setting::key::ACTING_PERSON, &mine.person_id)?;
     }
-    Ok(())
+    Ok(plan)
 }
 
 fn log(
@@ -530,11 +537,13 @@ impl Api {
         let now = self.clock.now();
         let mut store = self.store();
         // A refused bundle leaves everything as it was, the backup folder included.
-        store.read(|tx| verified(tx, &bytes).map(|_| ()))?;
+        let (bundle, seen) = store.read(|tx| checked(tx, &bytes))?;
         crate::usecases::backup::take(&mut store, "fore-import", now, true)?;
         store.write(|tx| {
-            let (bundle, plan) = verified(tx, &bytes)?;
-            apply(tx, &bundle, now)?;
+            // Checked again only if what it was checked against moved in between (another
+            // process on the same database); the rights are checked again as it is applied.
+            let bundle = if context(tx, bundle.manifest())? == seen { bundle } else { checked(tx, &bytes)?.0 };
+            let plan = apply(tx, &bundle, now)?;
             log(tx, bundle.manifest(), bundle.hash(), "in", now)?;
             let actor = session::acting_person(tx)?;
             let detail = json!({ "bundle": bundle.hash(), "sender": bundle.manifest().sender.key_id, "sequence": bundle.manifest().sequence, "counts": bundle.manifest().counts });

@@ -183,16 +183,15 @@ type Registers = BTreeMap<(String, String), Register>;
 
 fn merge_plan(conn: &Connection, writes: &[&FieldWrite]) -> Result<(Plan, Registers), ApiError> {
     let owned: Vec<FieldWrite> = writes.iter().map(|w| (*w).clone()).collect();
-    let mut failure = None;
-    let (plan, registers) = merge::plan(&owned, |entity, field| {
-        register(conn, entity, field).unwrap_or_else(|e| {
-            failure = Some(e);
-            Register::default()
-        })
-    });
-    if let Some(e) = failure {
-        return Err(e);
+    // What is held, read once per entity rather than once per field.
+    let mut held: BTreeMap<(String, String), Register> = BTreeMap::new();
+    for entity in writes.iter().map(|w| w.entity.as_str()).collect::<BTreeSet<_>>() {
+        for write in held_for(conn, entity)? {
+            held.entry((write.entity.clone(), write.field.clone())).or_default().insert(write);
+        }
     }
+    let (plan, registers) =
+        merge::plan(&owned, |entity, field| held.remove(&(entity.to_owned(), field.to_owned())).unwrap_or_default());
     let registers = registers.into_iter().map(|((e, f), r)| ((e.to_owned(), f.to_owned()), r)).collect();
     Ok((plan, registers))
 }
