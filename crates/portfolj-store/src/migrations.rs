@@ -14,6 +14,7 @@ pub const SOURCES: &[&str] = &[
     include_str!("../migrations/0006_benefit_target.sql"),
     include_str!("../migrations/0007_sync.sql"),
     include_str!("../migrations/0008_field_write.sql"),
+    include_str!("../migrations/0009_office_rotation.sql"),
 ];
 
 const STEPS: &[M<'static>] = &[
@@ -25,6 +26,7 @@ const STEPS: &[M<'static>] = &[
     M::up(SOURCES[5]),
     M::up(SOURCES[6]),
     M::up(SOURCES[7]),
+    M::up(SOURCES[8]),
 ];
 
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);

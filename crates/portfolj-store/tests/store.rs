@@ -252,8 +252,17 @@ fn applied_migrations_are_never_edited() {
     fn fnv1a(text: &str) -> u64 {
         text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
     }
-    let pinned: &[u64] =
-        &[PINNED_0001, PINNED_0002, PINNED_0003, PINNED_0004, PINNED_0005, PINNED_0006, PINNED_0007, PINNED_0008];
+    let pinned: &[u64] = &[
+        PINNED_0001,
+        PINNED_0002,
+        PINNED_0003,
+        PINNED_0004,
+        PINNED_0005,
+        PINNED_0006,
+        PINNED_0007,
+        PINNED_0008,
+        PINNED_0009,
+    ];
     let actual: Vec<u64> = portfolj_store::migration_sources().iter().map(|s| fnv1a(s)).collect();
     assert_eq!(&actual[..pinned.len()], pinned);
 }
@@ -266,6 +275,7 @@ const PINNED_0005: u64 = 13_103_718_870_139_985_450;
 const PINNED_0006: u64 = 7_367_968_890_344_132_104;
 const PINNED_0007: u64 = 9_514_102_700_126_784_604;
 const PINNED_0008: u64 = 3_786_318_988_698_655_305;
+const PINNED_0009: u64 = 5_841_089_234_174_234_381;
 
 #[test]
 fn versions_threads_and_notes_are_kept_in_order() {

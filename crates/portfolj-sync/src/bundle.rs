@@ -242,16 +242,37 @@ impl Bundle<Unverified> {
     /// the sender's right to every operation.
     pub fn verify(self, context: &Context) -> Result<Bundle<Verified>, SyncError> {
         let m = &self.document.manifest;
-        let trust = match &context.trust {
+        let mut trust = match &context.trust {
             Some(trust) => trust.clone(),
             None => self.invitation_trust()?,
         };
+        // A rotation signed by a trusted office key extends the trust to the new key, in
+        // order, before the sender's certificate (perhaps signed by the new key) is checked.
+        for op in &self.document.operations {
+            if let Operation::Rotation { signed } = op {
+                let key = trust.accept_rotation(signed)?;
+                if !trust.office_keys.contains(&key) {
+                    trust.office_keys.push(key);
+                }
+            }
+        }
         let certificate = trust.certificate(&m.certificate)?;
         verify(&certificate.public_key, &self.payload, &self.signature)?;
         if certificate.person_id != m.sender.person_id || certificate.public_key.key_id()? != m.sender.key_id {
             return Err(SyncError::UnknownSigner);
         }
         certificate.check_at(m.created_at, &trust.revoked)?;
+        // Each write must also fall within the certificate's period: a laptop whose
+        // certificate ran out cannot backdate or postdate work into it.
+        for op in &self.document.operations {
+            if let Operation::Write { write } = op
+                && write.author == certificate.person_id
+            {
+                let at = DateTime::<Utc>::from_timestamp_millis(write.stamp.wall_ms)
+                    .ok_or_else(|| SyncError::Corrupt("en tidsstämpel är orimlig".to_owned()))?;
+                certificate.check_at(at, &trust.revoked)?;
+            }
+        }
         if let Some(recipient) = &m.recipient
             && recipient != &context.me
         {

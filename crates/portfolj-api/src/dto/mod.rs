@@ -435,7 +435,8 @@ macro_rules! for_each_dto {
             WrittenValueDto,
             ConflictDto,
             ResolveConflictDto,
-            SendDto
+            SendDto,
+            RotateDto
         )
     };
 }

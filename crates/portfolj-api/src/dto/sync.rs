@@ -203,3 +203,13 @@ pub struct SendDto {
     #[serde(default)]
     pub passphrase: Option<String>,
 }
+
+/// The office replaces its key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+pub struct RotateDto {
+    /// Opens the present office key.
+    pub passphrase: Option<String>,
+    /// Protects the new office key; empty for none.
+    pub new_passphrase: Option<String>,
+}

@@ -751,3 +751,23 @@ fn a_coach_edits_offline_the_office_merges_and_a_concurrent_edit_is_kept_as_a_co
     assert!(import(&office, &forged).is_err());
     assert!(file_bytes(&office) == before_forged);
 }
+
+#[test]
+fn after_an_office_key_rotation_a_laptop_that_joined_before_follows_the_new_key() {
+    let (office, laptop) = office_and_coach_laptop();
+    let before = ok(&laptop, "identity.show", json!({}))["office_key_ids"].clone();
+    let rotated = ok(&office, "office.rotate", json!({}));
+    assert_eq!(rotated["office_key_ids"].as_array().map(Vec::len), Some(2));
+    let laptop_key = ok(&laptop, "identity.show", json!({}))["key_id"].as_str().expect("id").to_owned();
+    // The office's laptop now signs with a certificate from the new key; the bundle
+    // carries the rotation, signed by the key the laptop pinned.
+    let work = ok(&office, "bundle.send", json!({"recipient_key_id": laptop_key}));
+    let preview = import(&laptop, &decode(&work)).expect("followed the rotation");
+    assert!(preview["counts"].as_array().expect("counts").iter().any(|c| c["kind"] == "rotation"));
+    let after = ok(&laptop, "identity.show", json!({}))["office_key_ids"].clone();
+    assert_eq!(after.as_array().map(Vec::len), Some(2));
+    assert_eq!(after[0], before[0]);
+    assert_eq!(after[1], rotated["office_key_ids"][1]);
+    let keys = office.path.with_file_name("portfolj.db.keys");
+    assert!(keys.join(format!("office-{}.key", before[0].as_str().expect("id"))).exists(), "the old key is kept");
+}

@@ -58,6 +58,14 @@ pub enum OfficeCommand {
     },
     /// Every certificate this laptop holds.
     Certificates,
+    /// Replace the office key: the new key is announced signed by the old one.
+    Rotate {
+        #[command(flatten)]
+        passphrase: Passphrase,
+        /// A passphrase for the new office key (leave out for none).
+        #[arg(long)]
+        new_passphrase: Option<String>,
+    },
     /// Withdraw a certificate by its serial number.
     Revoke {
         serial: u32,
@@ -180,6 +188,10 @@ pub fn office(api: &Api, command: OfficeCommand, json: bool) -> Result<(), ApiEr
             if !json {
                 output::line(&format!("Inbjudan skriven till {}.", out.display()));
             }
+        }
+        OfficeCommand::Rotate { passphrase, new_passphrase } => {
+            let args = json!({ "passphrase": passphrase.passphrase, "new_passphrase": new_passphrase });
+            print_identity(&api.call("office.rotate", args)?, json);
         }
         OfficeCommand::Certificates => {
             let list = api.call("office.certificates", Value::Null)?;

@@ -31,9 +31,9 @@ pub fn set_identity(conn: &Connection, identity: &Identity, at: DateTime<Utc>) -
     Ok(())
 }
 
-/// Trusted office keys, oldest first.
+/// Trusted office keys in the order they were pinned.
 pub fn office_keys(conn: &Connection) -> Result<Vec<String>, StoreError> {
-    let mut stmt = conn.prepare_cached("SELECT public_key FROM office_key ORDER BY pinned_at, key_id")?;
+    let mut stmt = conn.prepare_cached("SELECT public_key FROM office_key ORDER BY rowid")?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -277,5 +277,23 @@ pub fn set_hlc(conn: &Connection, last_ms: i64, counter: u32) -> Result<(), Stor
          ON CONFLICT (id) DO UPDATE SET last_ms = excluded.last_ms, counter = excluded.counter",
     )?
     .execute(params![last_ms, counter])?;
+    Ok(())
+}
+
+/// Office-key rotations in order: (body, signature).
+pub fn rotations(conn: &Connection) -> Result<Vec<(String, String)>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT body, signature FROM office_rotation ORDER BY number")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Keeps a rotation unless the same statement is already held.
+pub fn put_rotation(conn: &Connection, body: &str, signature: &str) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO office_rotation (number, body, signature)
+         SELECT next, ?1, ?2 FROM (SELECT coalesce(max(number), 0) + 1 AS next FROM office_rotation)
+         WHERE NOT EXISTS (SELECT 1 FROM office_rotation WHERE body = ?1)",
+    )?
+    .execute(params![body, signature])?;
     Ok(())
 }

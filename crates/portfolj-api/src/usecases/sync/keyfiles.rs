@@ -12,6 +12,8 @@ use crate::{ApiError, ErrorCode};
 
 pub(crate) const LAPTOP: &str = "laptop.key";
 pub(crate) const OFFICE: &str = "office.key";
+/// A new office key while it replaces the old one.
+pub(crate) const OFFICE_NEXT: &str = "office-next.key";
 
 pub(crate) fn dir(database: &Path) -> PathBuf {
     let mut name = database.file_name().map(|n| n.to_os_string()).unwrap_or_default();
@@ -48,6 +50,12 @@ pub(crate) fn write(database: &Path, which: &str, text: &str) -> Result<(), ApiE
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     let mut file = options.open(&path).map_err(|e| io_error(&path, &e))?;
     file.write_all(text.as_bytes()).and_then(|()| file.sync_all()).map_err(|e| io_error(&path, &e))
+}
+
+/// Renames a key file; a replaced key is kept, never deleted, so old signatures stay checkable.
+pub(crate) fn retire(database: &Path, which: &str, kept_as: &str) -> Result<(), ApiError> {
+    let (from, to) = (dir(database).join(which), dir(database).join(kept_as));
+    fs::rename(&from, &to).map_err(|e| io_error(&from, &e))
 }
 
 pub(crate) fn is_encrypted(database: &Path, which: &str) -> bool {

@@ -21,14 +21,14 @@ use portfolj_sync::bundle::{self, Seen};
 use portfolj_sync::keys::NewKey;
 use portfolj_sync::merge::{FieldWrite, Plan};
 use portfolj_sync::{
-    Bundle, BundleKind, Certificate, Context, Document, Manifest, Operation, PublicKeyText, RevocationList, Sender,
-    Signed, Signer, SyncError, Trust,
+    Bundle, BundleKind, Certificate, Context, Document, Manifest, Operation, PublicKeyText, RevocationList, Rotation,
+    Sender, Signed, Signer, SyncError, Trust,
 };
 use serde_json::json;
 
 use crate::dto::{
     BundleFileDto, BundleLogDto, BundlePreviewDto, CertificateDto, ConflictDto, CountDto, ExportDto, ExportedBundleDto,
-    IdentityDto, InitIdentityDto, InviteDto, PassphraseDto, ResolveConflictDto, RevokeDto, SendDto, time,
+    IdentityDto, InitIdentityDto, InviteDto, PassphraseDto, ResolveConflictDto, RevokeDto, RotateDto, SendDto, time,
 };
 use crate::usecases::{audit, session};
 use crate::{Api, ApiError, ErrorCode};
@@ -249,6 +249,7 @@ fn apply(conn: &Connection, bundle: &Bundle<portfolj_sync::Verified>, now: DateT
             Operation::Rotation { signed } => {
                 let key = trust.accept_rotation(signed)?;
                 table::pin_office_key(conn, &key.key_id()?, &key.0, now)?;
+                table::put_rotation(conn, &signed.body, &signed.signature)?;
                 trust.office_keys.push(key);
             }
             Operation::Certificate { signed } => {
@@ -314,6 +315,19 @@ fn log(
         },
     )?;
     Ok(())
+}
+
+/// The office's statements every receiving laptop needs first: key rotations in order and
+/// the newest revocation list.
+fn office_statements(conn: &Connection) -> Result<Vec<Operation>, ApiError> {
+    let mut operations: Vec<Operation> = table::rotations(conn)?
+        .into_iter()
+        .map(|(body, signature)| Operation::Rotation { signed: Signed { body, signature } })
+        .collect();
+    if let Some((_, body, signature)) = table::revocation_list(conn)? {
+        operations.push(Operation::Revocations { signed: Signed { body, signature } });
+    }
+    Ok(operations)
 }
 
 /// Makes, signs and logs a bundle from this laptop to `recipient` (a key id) or everyone.
@@ -450,15 +464,42 @@ impl Api {
             let (certificate, signed) =
                 issue(tx, &office, &person, &key, args.review_groups.clone(), args.valid_days.unwrap_or(365), now)?;
             let mut operations = vec![Operation::OfficeKey { public_key: office.public().clone() }];
+            operations.extend(office_statements(tx)?);
             operations.push(Operation::Certificate { signed });
-            if let Some((_, body, signature)) = table::revocation_list(tx)? {
-                operations.push(Operation::Revocations { signed: Signed { body, signature } });
-            }
             operations.push(Operation::Programme { reference: reference::of(tx)? });
             let exported = export(tx, &database, BundleKind::Invitation, Some(recipient), operations, args.passphrase.as_deref(), now)?;
             let detail = json!({ "serial": certificate.serial, "person": person.id.to_string(), "key": key.0, "bundle": exported.preview.hash });
             audit::record(tx, now, actor.person, "office.invite", &person.id.to_string(), &detail)?;
             Ok(exported)
+        })
+    }
+
+    /// The office replaces its key: the new key is announced signed by the old one (so
+    /// every laptop follows), this laptop's certificate is re-issued with it, and the old
+    /// key file is kept as `office-<key id>.key`.
+    pub fn rotate_office_key(&self, args: &RotateDto) -> Result<IdentityDto, ApiError> {
+        let database = self.database();
+        let now = self.clock.now();
+        self.store().write(|tx| {
+            let person = session::acting_person(tx)?;
+            require_office(&Actor::of(&person))?;
+            let old = keyfiles::signer(&database, keyfiles::OFFICE, args.passphrase.as_deref())?;
+            let new = Signer::generate(args.new_passphrase.as_deref().filter(|p| !p.is_empty()))?;
+            let rotation =
+                Rotation { old_key: old.public().clone(), new_key: new.signer.public().clone(), issued_at: now };
+            let signed = Signed::sign(&old, &rotation, "nyckelbyte")?;
+            table::put_rotation(tx, &signed.body, &signed.signature)?;
+            table::pin_office_key(tx, &new.signer.public().key_id()?, &new.signer.public().0, now)?;
+            let me = identity(tx)?;
+            issue(tx, &new.signer, &person, &PublicKeyText(me.public_key.clone()), vec![], 5 * 365, now)?;
+            let detail = json!({ "old_key": old.public().0, "new_key": new.signer.public().0 });
+            audit::record(tx, now, person.id, "office.rotate", &new.signer.public().key_id()?, &detail)?;
+            // The new key is written beside the old before anything is renamed, so a
+            // failure leaves the old key in place.
+            keyfiles::write(&database, keyfiles::OFFICE_NEXT, &new.secret_file)?;
+            keyfiles::retire(&database, keyfiles::OFFICE, &format!("office-{}.key", old.public().key_id()?))?;
+            keyfiles::retire(&database, keyfiles::OFFICE_NEXT, keyfiles::OFFICE)?;
+            identity_dto(tx, &database)
         })
     }
 
@@ -616,10 +657,7 @@ impl Api {
                     format!("Ingen dator med nyckel-id {recipient} har intyg härifrån. Bjud in den först."),
                 ));
             }
-            let mut operations = Vec::new();
-            if let Some((_, body, signature)) = table::revocation_list(tx)? {
-                operations.push(Operation::Revocations { signed: Signed { body, signature } });
-            }
+            let mut operations = office_statements(tx)?;
             operations.push(Operation::Programme { reference: reference::of(tx)? });
             let filter = portfolj_store::tables::application::ApplicationFilter::default();
             for listed in portfolj_store::tables::application::list(tx, &filter)? {
