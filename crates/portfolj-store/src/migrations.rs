@@ -15,6 +15,7 @@ pub const SOURCES: &[&str] = &[
     include_str!("../migrations/0007_sync.sql"),
     include_str!("../migrations/0008_field_write.sql"),
     include_str!("../migrations/0009_office_rotation.sql"),
+    include_str!("../migrations/0010_bundle_content.sql"),
 ];
 
 const STEPS: &[M<'static>] = &[
@@ -27,6 +28,7 @@ const STEPS: &[M<'static>] = &[
     M::up(SOURCES[6]),
     M::up(SOURCES[7]),
     M::up(SOURCES[8]),
+    M::up(SOURCES[9]),
 ];
 
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);

@@ -276,6 +276,7 @@ const PINNED_0006: u64 = 7_367_968_890_344_132_104;
 const PINNED_0007: u64 = 9_514_102_700_126_784_604;
 const PINNED_0008: u64 = 3_786_318_988_698_655_305;
 const PINNED_0009: u64 = 5_841_089_234_174_234_381;
+const PINNED_0010: u64 = 636_557_035_517_346_108;
 
 #[test]
 fn versions_threads_and_notes_are_kept_in_order() {

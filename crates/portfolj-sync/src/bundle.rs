@@ -216,6 +216,16 @@ impl<S> Bundle<S> {
     pub fn hash(&self) -> &str {
         &self.hash
     }
+
+    /// The signed payload (`bundle.json.gz`), exactly as received.
+    pub fn payload(&self) -> &[u8] {
+        &self.payload
+    }
+
+    /// The detached signature, as received.
+    pub fn signature(&self) -> &str {
+        &self.signature
+    }
 }
 
 impl Bundle<Unverified> {

@@ -78,6 +78,14 @@ fn the_office_invites_a_laptop_which_joins_and_refuses_the_same_bundle_twice() {
     assert!(file_bytes(&laptop) == before);
     let log = ok(&laptop, "bundle.log", json!({}));
     assert_eq!(log.as_array().map(Vec::len), Some(1));
+    // The payload is kept: its hash is the one the audit log's import entry pins.
+    let conn = rusqlite::Connection::open(&laptop.path).expect("open");
+    let payload: Vec<u8> = conn.query_row("SELECT payload FROM bundle_content", [], |r| r.get(0)).expect("kept");
+    assert_eq!(sha256_hex(&payload), preview["hash"].as_str().expect("hash"));
+    let pinned: String = conn
+        .query_row("SELECT detail FROM audit_log WHERE operation = 'bundle.import'", [], |r| r.get(0))
+        .expect("audit entry");
+    assert!(pinned.contains(preview["hash"].as_str().expect("hash")));
 }
 
 #[test]

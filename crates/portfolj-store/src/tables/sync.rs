@@ -297,3 +297,18 @@ pub fn put_rotation(conn: &Connection, body: &str, signature: &str) -> Result<()
     .execute(params![body, signature])?;
     Ok(())
 }
+
+/// Keeps a received bundle's signed payload and signature, under its hash.
+pub fn put_content(conn: &Connection, hash: &str, payload: &[u8], signature: &str) -> Result<(), StoreError> {
+    conn.prepare_cached("INSERT OR IGNORE INTO bundle_content (hash, payload, signature) VALUES (?1, ?2, ?3)")?
+        .execute(params![hash, payload, signature])?;
+    Ok(())
+}
+
+/// A received bundle's signed payload and signature.
+pub fn content(conn: &Connection, hash: &str) -> Result<Option<(Vec<u8>, String)>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT payload, signature FROM bundle_content WHERE hash = ?1")?
+        .query_row([hash], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}

@@ -586,6 +586,9 @@ impl Api {
             let bundle = if context(tx, bundle.manifest())? == seen { bundle } else { checked(tx, &bytes)?.0 };
             let plan = apply(tx, &bundle, now)?;
             log(tx, bundle.manifest(), bundle.hash(), "in", now)?;
+            // Kept whole, so every imported operation can be read again under the hash
+            // the audit entry pins.
+            table::put_content(tx, bundle.hash(), bundle.payload(), bundle.signature())?;
             let actor = session::acting_person(tx)?;
             let detail = json!({ "bundle": bundle.hash(), "sender": bundle.manifest().sender.key_id, "sequence": bundle.manifest().sequence, "counts": bundle.manifest().counts });
             audit::record(tx, now, actor.id, "bundle.import", bundle.hash(), &detail)?;
