@@ -262,6 +262,7 @@ fn applied_migrations_are_never_edited() {
         PINNED_0007,
         PINNED_0008,
         PINNED_0009,
+        PINNED_0010,
     ];
     let actual: Vec<u64> = portfolj_store::migration_sources().iter().map(|s| fnv1a(s)).collect();
     assert_eq!(&actual[..pinned.len()], pinned);
