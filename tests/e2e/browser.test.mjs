@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,7 +54,12 @@ let browser;
 
 /** Runs the CLI against the test database and returns its stdout. */
 async function cli(...args) {
-  const { stdout } = await run(BIN, ['--db', db, ...args], { timeout: 60_000 });
+  return cliAt(db, ...args);
+}
+
+/** Runs the CLI against the database `dbPath` and returns its stdout. */
+async function cliAt(dbPath, ...args) {
+  const { stdout } = await run(BIN, ['--db', dbPath, ...args], { timeout: 60_000 });
   return stdout;
 }
 
@@ -67,9 +72,14 @@ async function storedApplicationCount() {
 
 /** Calls the bridge directly, for test setup and for checks behind the UI's back. */
 async function api(command, args = {}) {
-  const response = await fetch(`${origin}/api/call/${command}`, {
+  return apiAt({ origin, token }, command, args);
+}
+
+/** Calls the bridge of the `portfolj serve` at `origin` with its `token`. */
+async function apiAt({ origin: at, token: bearer }, command, args = {}) {
+  const response = await fetch(`${at}/api/call/${command}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bearer}` },
     body: JSON.stringify(args),
   });
   const body = await response.json();
@@ -77,21 +87,26 @@ async function api(command, args = {}) {
   return body;
 }
 
-/** Starts `portfolj serve` and resolves with the URL line it prints. */
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(BIN, ['--db', db, 'serve', '--port', '0', '--ui', DIST], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server = child;
+/**
+ * Starts `portfolj serve` on the database `dbPath`. Returns the child at once (so it can be
+ * stopped even if it never gets ready) and `ready`, which resolves with the URL line it prints.
+ * `onOutput` sees everything it writes.
+ */
+function startServe(dbPath, onOutput = () => {}) {
+  const child = spawn(BIN, ['--db', dbPath, 'serve', '--port', '0', '--ui', DIST], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      reject(new Error(`portfolj serve printed no URL within 30 s. Output:\n${serverLog}`));
+      reject(new Error(`portfolj serve printed no URL within 30 s. Output:\n${log}`));
     }, 30_000);
     const pattern = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([A-Za-z0-9_~%-]+)/;
     // The URL line is expected on stdout; stderr is searched as well and kept for failures.
-    const onOutput = (chunk) => {
-      serverLog += chunk;
-      const match = pattern.exec(serverLog);
+    const onChunk = (chunk) => {
+      log += chunk;
+      onOutput(chunk);
+      const match = pattern.exec(log);
       if (match) {
         clearTimeout(timer);
         resolve({ url: match[0], origin: match[1], token: match[2] });
@@ -99,22 +114,63 @@ function startServer() {
     };
     child.stdout.setEncoding('utf8');
     child.stderr.setEncoding('utf8');
-    child.stdout.on('data', onOutput);
-    child.stderr.on('data', onOutput);
+    child.stdout.on('data', onChunk);
+    child.stderr.on('data', onChunk);
     child.on('error', (error) => {
       clearTimeout(timer);
       reject(error);
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`portfolj serve exited (${code ?? signal}) before printing its URL:\n${serverLog}`));
+      reject(new Error(`portfolj serve exited (${code ?? signal}) before printing its URL:\n${log}`));
     });
+  });
+  return { child, ready };
+}
+
+/** Starts `portfolj serve` on the test database and resolves with the URL line it prints. */
+function startServer() {
+  const started = startServe(db, (chunk) => {
+    serverLog += chunk;
+  });
+  server = started.child;
+  return started.ready;
+}
+
+/** Stops a `portfolj serve` started by startServe: SIGTERM, then SIGKILL after 5 s. */
+async function stopServe(child) {
+  if (!child || child.exitCode !== null) return;
+  child.removeAllListeners('exit');
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Chromium as the tests drive it. */
+function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
-/** A fresh browser context (own sessionStorage), with the app open and the session loaded. */
-async function openApp(route) {
-  const context = await browser.newContext({
+/**
+ * A fresh browser context (own sessionStorage) and page in `inBrowser`, collecting page errors
+ * and console errors in `problems`.
+ */
+async function newPage(inBrowser) {
+  const context = await inBrowser.newContext({
     viewport: { width: 1280, height: 900 },
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
@@ -130,6 +186,12 @@ async function openApp(route) {
       problems.push(`console error: ${message.text()}`);
     }
   });
+  return { context, page, problems };
+}
+
+/** A fresh browser context (own sessionStorage), with the app open and the session loaded. */
+async function openApp(route) {
+  const { context, page, problems } = await newPage(browser);
   await page.goto(appUrl);
   // The token is taken from the address and hidden at once.
   await page.waitForFunction(() => !window.location.hash.includes('token='));
@@ -178,31 +240,12 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
     db = path.join(workDir, 'demo.db');
     await cli('demo', 'init', '--scale', 'small', '--seed', '1');
     ({ url: appUrl, origin, token } = await startServer());
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
   });
 
   after(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      server.removeAllListeners('exit');
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
-      const timer = setTimeout(() => server.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopServe(server);
     if (workDir) await rm(workDir, { recursive: true, force: true });
   });
 
@@ -1382,6 +1425,286 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
     } finally {
       await context.close();
       await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+});
+
+// ---- Between laptops: keys, the office key, an invitation, bundles, safety copies ---------
+
+describe('Portfölj between laptops: keys, an invitation and bundles (HTTP bridge)', () => {
+  // Databases and servers of their own: the office key is created once per database, so these
+  // tests never touch the shared demo database above, whatever order the suites run in. The
+  // office laptop is a demo database (acting as Karin Ek, projektkontoret); the joining laptop
+  // starts as an empty database, as a new laptop does before its invitation.
+  let dir;
+  let officeServe;
+  let joinServe;
+  let office; // { url, origin, token } of the office laptop's bridge
+  let joining; // the same for the joining laptop
+  let laptopsBrowser;
+
+  before(async () => {
+    assert.ok(existsSync(BIN), `The CLI binary is missing: ${BIN}. Build it (cargo build) or set PORTFOLJ_BIN.`);
+    assert.ok(
+      existsSync(path.join(DIST, 'index.html')),
+      `The built UI is missing: ${DIST}. Run "npm run build" in ui/ or set PORTFOLJ_UI_DIST.`,
+    );
+    await mkdir(SCREENSHOTS, { recursive: true });
+    dir = await mkdtemp(path.join(tmpdir(), 'portfolj-laptops-'));
+    const officeDb = path.join(dir, 'projektkontoret.db');
+    await cliAt(officeDb, 'demo', 'init', '--scale', 'small', '--seed', '1');
+    officeServe = startServe(officeDb);
+    joinServe = startServe(path.join(dir, 'ny-dator.db'));
+    [office, joining] = await Promise.all([officeServe.ready, joinServe.ready]);
+    laptopsBrowser = await launchBrowser();
+  });
+
+  after(async () => {
+    await laptopsBrowser?.close();
+    await Promise.all([stopServe(officeServe?.child), stopServe(joinServe?.child)]);
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Opens `laptop`'s app in a fresh context and waits until the token has left the address. */
+  async function openOn(laptop) {
+    const opened = await newPage(laptopsBrowser);
+    await opened.page.goto(laptop.url);
+    await opened.page.waitForFunction(() => !window.location.hash.includes('token='));
+    return opened;
+  }
+
+  const textOf = async (locator) => (await locator.textContent()).trim();
+  const cellsOf = async (row) => (await row.locator('th, td').allTextContents()).map((c) => c.trim());
+
+  test('joining a laptop: both keys in the UI, an invitation, the first-run import, a replay refused', async () => {
+    const contexts = [];
+    try {
+      // ---- The office laptop: this laptop's key, then the office key.
+      const session = await apiAt(office, 'session.get');
+      assert.equal(session.person.name, 'Karin Ek');
+      assert.ok(session.person.roles.includes('office'));
+      const officeSide = await openOn(office);
+      contexts.push(officeSide.context);
+      const officePage = officeSide.page;
+      await officePage.getByTestId('acting-name').waitFor();
+      await goTo(officePage, '#/installningar');
+      await officePage.getByRole('link', { name: 'Gå till Identitet och paket' }).click();
+      await officePage.getByRole('heading', { level: 1, name: 'Identitet och paket' }).waitFor();
+      assert.equal(await officePage.evaluate(() => window.location.hash), '#/installningar/identitet');
+      assert.equal(await officePage.title(), 'Identitet och paket – Portfölj');
+
+      const keySection = officePage.getByTestId('identity-key');
+      await keySection.getByText('Datorn behöver en egen nyckel för att underteckna det den skickar').waitFor();
+      await officePage.getByTestId('office').getByText('Skapa först den här datorns nyckel ovan.').waitFor();
+      await officePage.waitForFunction(() => !document.querySelector('main .loading'));
+      assert.deepEqual(await seriousViolations(officePage), []);
+
+      // Two different passphrases: said at the repetition, and no key is made.
+      const passphrase = keySection.getByLabel('Lösenfras (frivillig)', { exact: true });
+      const repeat = keySection.getByLabel('Skriv lösenfrasen en gång till', { exact: true });
+      await passphrase.fill('vår gemensamma fras');
+      await repeat.fill('en annan fras');
+      await keySection.getByRole('button', { name: 'Skapa nyckeln' }).click();
+      await keySection.getByText('Lösenfraserna är inte lika.').waitFor();
+      assert.equal(await repeat.getAttribute('aria-invalid'), 'true');
+      await officePage.waitForFunction(() => document.activeElement?.id === 'new-key-repeat');
+      await assert.rejects(apiAt(office, 'identity.show'), /no_identity/);
+
+      // No passphrase at all.
+      await passphrase.fill('');
+      await repeat.fill('');
+      await keySection.getByRole('button', { name: 'Skapa nyckeln' }).click();
+      await keySection.getByRole('status').filter({ hasText: 'Nyckeln är skapad.' }).waitFor();
+      const laptopKey = await apiAt(office, 'identity.show');
+      assert.equal(await textOf(keySection.getByTestId('key-id')), laptopKey.key_id);
+      assert.equal(await keySection.getByLabel('Publik nyckel', { exact: true }).inputValue(), laptopKey.public_key);
+      assert.equal(laptopKey.passphrase_protected, false);
+
+      const officeSection = officePage.getByTestId('office');
+      await officeSection.getByRole('button', { name: 'Sätt upp projektkontorets nyckel' }).click();
+      await officeSection.getByTestId('office-status').filter({ hasText: 'Projektkontorets nyckel är skapad.' }).waitFor();
+      const withOffice = await apiAt(office, 'identity.show');
+      assert.equal(withOffice.holds_office_key, true);
+      assert.equal(withOffice.office_key_ids.length, 1);
+      const [officeKeyId] = withOffice.office_key_ids;
+      assert.match(officeKeyId, /^[0-9A-F]{16}$/);
+      assert.match(await textOf(officeSection.getByTestId('office-status')), new RegExp(officeKeyId));
+      // The office key certified this laptop for Karin Ek.
+      const own = keySection.getByTestId('own-certificate');
+      await own.getByText('Karin Ek', { exact: true }).waitFor();
+      await own.getByText('Projektkontoret', { exact: true }).waitFor();
+      await keySection.getByTestId('trusted-keys').getByText(officeKeyId, { exact: true }).waitFor();
+
+      // ---- The joining laptop: the first-run screen, and its key.
+      const joinSide = await openOn(joining);
+      contexts.push(joinSide.context);
+      const joinPage = joinSide.page;
+      await joinPage.getByRole('heading', { level: 1, name: 'Gå med i ett program' }).waitFor();
+      assert.equal(await joinPage.title(), 'Gå med i ett program – Portfölj');
+      assert.equal(await joinPage.getByTestId('acting-name').count(), 0);
+      assert.equal(await joinPage.getByRole('navigation', { name: 'Huvudmeny' }).count(), 0);
+      await joinPage
+        .getByTestId('firstrun-invitation')
+        .getByText('När du har skapat nyckeln och fått inbjudan från projektkontoret importerar du den här.')
+        .waitFor();
+      await joinPage.waitForFunction(() => !document.querySelector('main .loading'));
+      assert.deepEqual(await seriousViolations(joinPage), []);
+      await screenshot(joinPage, 'forsta-start');
+
+      await joinPage.getByRole('button', { name: 'Skapa nyckeln' }).click();
+      const publicKeyField = joinPage.getByLabel('Publik nyckel', { exact: true });
+      await publicKeyField.waitFor();
+      const joinKey = await publicKeyField.inputValue();
+      assert.match(joinKey, /^RW[A-Za-z0-9+/]+=*$/);
+      const joinIdentity = await apiAt(joining, 'identity.show');
+      assert.equal(joinKey, joinIdentity.public_key);
+      assert.equal(await textOf(joinPage.getByTestId('key-id')), joinIdentity.key_id);
+      await joinPage.getByLabel('Paketfil').waitFor();
+      assert.deepEqual(await seriousViolations(joinPage), []);
+
+      // ---- The office invites the coach Sara Lindqvist's laptop by its public key.
+      const sara = (await apiAt(office, 'persona.list')).find((p) => p.name === 'Sara Lindqvist');
+      assert.ok(sara?.roles.includes('coach'), 'the demo database has the coach Sara Lindqvist');
+      const form = officePage.getByRole('form', { name: 'Bjud in en dator' });
+      await officePage.waitForFunction(() => document.querySelectorAll('#invite-person option').length > 1);
+      await form.getByLabel('Person', { exact: true }).selectOption(sara.id);
+      await form.getByLabel('Datorns publika nyckel').fill(joinKey);
+      assert.equal(await form.getByLabel('Antal dagar intyget gäller').inputValue(), '365');
+      const groups = form.getByRole('group', { name: 'Beredningsgrupper' }).getByRole('checkbox');
+      assert.equal(await groups.count(), 5);
+      await groups.nth(1).check();
+      await form.getByRole('button', { name: 'Skapa inbjudan' }).click();
+      await form.getByTestId('invite-status').filter({ hasText: 'Inbjudan till Sara Lindqvist är skapad.' }).waitFor();
+      const invitation = form.getByTestId('invitation');
+      assert.equal(await textOf(invitation.getByTestId('preview-kind')), 'Inbjudan');
+      assert.equal(await textOf(invitation.getByTestId('preview-office-key-id')), officeKeyId);
+      const [download] = await Promise.all([
+        officePage.waitForEvent('download'),
+        invitation.getByRole('link', { name: /^Spara inbjudan/ }).click(),
+      ]);
+      assert.match(download.suggestedFilename(), new RegExp(`^portfolj-\\d{8}-${laptopKey.key_id}-1\\.portfolj$`));
+      const invitationFile = path.join(dir, download.suggestedFilename());
+      await copyFile(await download.path(), invitationFile);
+
+      // The certificate is listed first, and the invitation is in the log as sent.
+      const certificateRows = officeSection.getByTestId('certificate-row');
+      await officePage.waitForFunction(
+        () => document.querySelectorAll('[data-testid="certificate-row"]').length === 2,
+      );
+      const newest = await cellsOf(certificateRows.first());
+      assert.equal(newest[1], 'Sara Lindqvist');
+      assert.equal(newest[3], 'Projektcoach');
+      assert.equal(newest[4], joinIdentity.key_id);
+      assert.equal(newest[6], 'Gäller');
+      const sent = officePage.getByTestId('bundle-log-row');
+      await sent.first().waitFor();
+      assert.equal(await sent.count(), 1);
+      assert.deepEqual((await cellsOf(sent.first())).slice(1, 3), ['Ut', 'Inbjudan']);
+      await officePage.waitForFunction(() => !document.querySelector('main .loading'));
+      assert.deepEqual(await seriousViolations(officePage), []);
+      await screenshot(officePage, 'identitet-projektkontoret');
+
+      // ---- The joining laptop imports the invitation: preview first, then the app as Sara.
+      await joinPage.getByLabel('Paketfil').setInputFiles(invitationFile);
+      const preview = joinPage.getByTestId('bundle-preview');
+      await preview.waitFor();
+      assert.equal(await textOf(preview.getByTestId('preview-kind')), 'Inbjudan');
+      assert.equal(await textOf(joinPage.getByTestId('preview-office-key-id')), officeKeyId);
+      await joinPage.getByText('Jämför nyckel-id med det projektkontoret har gett dig innan du fortsätter.').waitFor();
+      await preview.getByText('Karin Ek').waitFor();
+      await preview.getByText('Intyg: 1', { exact: true }).waitFor();
+      assert.equal(await joinPage.getByTestId('import-refusal').count(), 0);
+      assert.deepEqual(await seriousViolations(joinPage), []);
+      await screenshot(joinPage, 'forsta-start-inbjudan');
+
+      await joinPage.getByRole('button', { name: 'Importera', exact: true }).click();
+      await joinPage.waitForFunction(
+        () => document.querySelector('[data-testid="acting-name"]')?.textContent?.trim() === 'Sara Lindqvist',
+      );
+      await joinPage.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
+      await joinPage.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+      await joinPage
+        .getByRole('status')
+        .filter({ hasText: 'Datorn är med i programmet. Du arbetar som Sara Lindqvist.' })
+        .waitFor({ state: 'attached' });
+      const joinedSession = await apiAt(joining, 'session.get');
+      assert.equal(joinedSession.person.name, 'Sara Lindqvist');
+      assert.equal(joinedSession.demo, false);
+      const joined = await apiAt(joining, 'identity.show');
+      assert.deepEqual(joined.office_key_ids, [officeKeyId]);
+      assert.equal(joined.certificate.name, 'Sara Lindqvist');
+      assert.deepEqual(joined.certificate.review_groups, [2]);
+
+      // ---- The same file again: refused in the core's words, with its code; nothing to import.
+      await goTo(joinPage, '#/installningar/identitet');
+      await joinPage.getByTestId('own-certificate').getByText('Sara Lindqvist', { exact: true }).waitFor();
+      const received = joinPage.getByTestId('bundle-log-row');
+      await received.first().waitFor();
+      assert.equal(await received.count(), 1);
+      assert.deepEqual((await cellsOf(received.first())).slice(1, 3), ['In', 'Inbjudan']);
+      await joinPage.getByTestId('backup-row').first().waitFor();
+      await joinPage.getByLabel('Paketfil').setInputFiles(invitationFile);
+      await joinPage.getByTestId('import-refusal').waitFor();
+      assert.match(await textOf(joinPage.getByTestId('import-refusal-message')), /importeras bara en gång/);
+      assert.equal(await textOf(joinPage.getByTestId('import-refusal-code')), 'bundle_replayed');
+      assert.equal(await joinPage.getByRole('button', { name: 'Importera', exact: true }).count(), 0);
+      assert.equal((await apiAt(joining, 'bundle.log')).length, 1);
+      await joinPage.waitForFunction(() => !document.querySelector('main .loading'));
+      assert.deepEqual(await seriousViolations(joinPage), []);
+      await screenshot(joinPage, 'identitet-medlem');
+
+      assert.deepEqual(officeSide.problems, []);
+      assert.deepEqual(joinSide.problems, []);
+    } finally {
+      for (const context of contexts) await context.close();
+    }
+  });
+
+  test('the office takes a safety copy, sees it listed, checks the audit log and restores the copy', async () => {
+    const { context, page, problems } = await openOn(office);
+    try {
+      await page.getByTestId('acting-name').waitFor();
+      await goTo(page, '#/installningar/identitet');
+      const backups = page.getByTestId('backups');
+      await page.waitForFunction(() => !document.querySelector('main .loading'));
+      const before = await apiAt(office, 'backup.list');
+
+      await backups.getByRole('button', { name: 'Ta en säkerhetskopia nu' }).click();
+      await backups.getByTestId('backup-status').filter({ hasText: /^Säkerhetskopian \S+-manuell\.db är sparad\.$/ }).waitFor();
+      const listed = await apiAt(office, 'backup.list');
+      assert.equal(listed.length, before.length + 1);
+      const made = listed.find((b) => !before.some((x) => x.file_name === b.file_name));
+      assert.match(made.file_name, /-manuell\.db$/);
+      assert.equal(listed[0].file_name, made.file_name, 'newest first');
+      const row = backups.locator(`tr[data-file="${made.file_name}"]`);
+      const cells = await cellsOf(row);
+      assert.equal(cells[0], made.file_name);
+      assert.equal(cells[2], `${String(made.kilobytes).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP)}${NBSP}kB`);
+
+      // The audit log's hash chain holds.
+      const audit = page.getByTestId('audit');
+      await audit.getByRole('button', { name: 'Kontrollera loggen' }).click();
+      await audit.getByText('Loggen är hel', { exact: true }).waitFor();
+      const report = await apiAt(office, 'audit.verify');
+      assert.equal(report.ok, true);
+      assert.equal(await textOf(audit.locator('code')), report.head);
+      assert.deepEqual(await seriousViolations(page), []);
+
+      // Restore the copy just taken: a confirmation first, then the app reads everything again.
+      await row.getByRole('button', { name: `Återställ ${made.file_name}` }).click();
+      await row.getByText('Det nuvarande läget kopieras först till en egen säkerhetskopia').waitFor();
+      await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Ja, återställ');
+      await row.getByRole('button', { name: 'Ja, återställ' }).click();
+      await page
+        .getByTestId('restored')
+        .filter({ hasText: `Databasen är återställd till ${made.file_name}.` })
+        .waitFor();
+      const afterRestore = await apiAt(office, 'backup.list');
+      assert.ok(afterRestore.some((b) => /-fore-aterstallning\.db$/.test(b.file_name)), 'the state before is copied');
+      assert.equal(await textOf(page.getByTestId('acting-name')), 'Karin Ek');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
     }
   });
 });

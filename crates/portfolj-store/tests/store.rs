@@ -265,7 +265,8 @@ fn applied_migrations_are_never_edited() {
         PINNED_0010,
     ];
     let actual: Vec<u64> = portfolj_store::migration_sources().iter().map(|s| fnv1a(s)).collect();
-    assert_eq!(&actual[..pinned.len()], pinned);
+    assert_eq!(actual.len(), pinned.len(), "pin every migration, the new one too");
+    assert_eq!(actual, pinned);
 }
 
 const PINNED_0001: u64 = 1_946_850_468_429_888_535;

@@ -34,6 +34,17 @@ import type { OverviewDto } from '../generated/OverviewDto';
 import type { PersonDto } from '../generated/PersonDto';
 import type { ProgrammeDto } from '../generated/ProgrammeDto';
 import type { SessionDto } from '../generated/SessionDto';
+import type { AuditReportDto } from '../generated/AuditReportDto';
+import type { BackupDto } from '../generated/BackupDto';
+import type { BundleFileDto } from '../generated/BundleFileDto';
+import type { BundleLogDto } from '../generated/BundleLogDto';
+import type { BundlePreviewDto } from '../generated/BundlePreviewDto';
+import type { CertificateDto } from '../generated/CertificateDto';
+import type { ExportedBundleDto } from '../generated/ExportedBundleDto';
+import type { IdentityDto } from '../generated/IdentityDto';
+import type { InitIdentityDto } from '../generated/InitIdentityDto';
+import type { InviteDto } from '../generated/InviteDto';
+import type { RevokeDto } from '../generated/RevokeDto';
 
 export const getSession = () => call<SessionDto>('session.get');
 export const listPersonas = () => call<PersonDto[]>('persona.list');
@@ -92,3 +103,18 @@ export const setRound = (year: number, parameters: ParametersDto) =>
 export const listTargets = () => call<BenefitTargetDto[]>('valuation.targets', {});
 export const addTarget = (target: NewBenefitTargetDto) =>
   call<BenefitTargetDto>('valuation.target.add', target);
+
+// Identity, the office key, bundles, backups and the audit log (docs/bundle-format.md).
+export const showIdentity = () => call<IdentityDto>('identity.show', {});
+export const initIdentity = (args: InitIdentityDto) => call<IdentityDto>('identity.init', args);
+export const initOffice = (passphrase: string | null) => call<IdentityDto>('office.init', { passphrase });
+export const invite = (args: InviteDto) => call<ExportedBundleDto>('office.invite', args);
+export const revokeCertificate = (args: RevokeDto) => call<IdentityDto>('office.revoke', args);
+export const listCertificates = () => call<CertificateDto[]>('office.certificates', {});
+export const inspectBundle = (file: BundleFileDto) => call<BundlePreviewDto>('bundle.inspect', file);
+export const importBundle = (file: BundleFileDto) => call<BundlePreviewDto>('bundle.import', file);
+export const bundleLog = () => call<BundleLogDto[]>('bundle.log', {});
+export const createBackup = () => call<BackupDto>('backup.create', {});
+export const listBackups = () => call<BackupDto[]>('backup.list', {});
+export const restoreBackup = (file_name: string) => call<BackupDto>('backup.restore', { file_name });
+export const verifyAuditLog = () => call<AuditReportDto>('audit.verify', {});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgrammeDto } from '../generated/ProgrammeDto';
-import { currentProgrammeYear, programmeYears } from './labels';
+import { certificateRolesText, currentProgrammeYear, programmeYears } from './labels';
 
 const programme: ProgrammeDto = {
   name: 'Program för digital förnyelse',
@@ -20,5 +20,13 @@ describe('programme years', () => {
     expect(currentProgrammeYear(programme, new Date(2018, 11, 31))).toBe(2018);
     expect(currentProgrammeYear(programme, new Date(2026, 0, 1))).toBe(2013);
     expect(currentProgrammeYear(programme, new Date(2010, 0, 1))).toBe(2013);
+  });
+});
+
+describe('certificate roles', () => {
+  it('names known roles in Swedish and keeps an unknown one as signed', () => {
+    expect(certificateRolesText(['coach', 'office'])).toBe('Projektcoach, Projektkontoret');
+    expect(certificateRolesText(['auditor'])).toBe('auditor');
+    expect(certificateRolesText([])).toBe('');
   });
 });

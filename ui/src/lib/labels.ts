@@ -5,6 +5,7 @@
 
 import type { PersonDto } from '../generated/PersonDto';
 import type { ProgrammeDto } from '../generated/ProgrammeDto';
+import type { Role } from '../generated/Role';
 import { roleLabel, t } from './i18n';
 
 /** "5. Innovation" — the focus area's number and short name. */
@@ -22,6 +23,13 @@ export function portfolioName(programme: ProgrammeDto | null, portfolio: number)
 
 export function rolesText(person: PersonDto): string {
   return person.roles.map(roleLabel).join(', ');
+}
+
+const ROLES: readonly Role[] = ['applicant', 'coach', 'valuer', 'reviewer', 'office', 'council', 'decider'];
+
+/** A certificate's roles (plain strings as signed) in words; an unknown role as it is. */
+export function certificateRolesText(roles: readonly string[]): string {
+  return roles.map((r) => ((ROLES as readonly string[]).includes(r) ? roleLabel(r as Role) : r)).join(', ');
 }
 
 /** The programme's fiscal years, first to last. */

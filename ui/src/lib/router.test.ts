@@ -14,6 +14,8 @@ describe('parseRoute', () => {
     expect(parseRoute('#/prioritering')).toEqual({ page: 'prioritisation' });
     expect(parseRoute('#/uppfoljning')).toEqual({ page: 'followup' });
     expect(parseRoute('#/installningar/')).toEqual({ page: 'settings' });
+    expect(parseRoute('#/installningar/identitet')).toEqual({ page: 'identity' });
+    expect(sectionOf({ page: 'identity' })).toBe('settings');
     expect(parseRoute('#/nowhere')).toEqual({ page: 'not-found' });
   });
 

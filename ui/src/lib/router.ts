@@ -26,6 +26,7 @@ export type Route =
   | { page: 'prioritisation' }
   | { page: 'followup' }
   | { page: 'settings' }
+  | { page: 'identity' }
   | { page: 'not-found' };
 
 export interface NavItem {
@@ -47,6 +48,9 @@ export const NAV: readonly NavItem[] = [
 
 export const DEFAULT_PATH = '/oversikt';
 
+/** Identitet och paket, a page under Inställningar. */
+export const IDENTITY_PATH = '/installningar/identitet';
+
 /** Reads a route from a fragment such as `#/ansokningar?portfolio=1`. */
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
@@ -62,6 +66,8 @@ export function parseRoute(hash: string): Route {
   const worksheet = /^\/nyttovardering\/([^/]+)$/.exec(path);
   if (worksheet?.[1]) return { page: 'valuation-worksheet', id: decodeURIComponent(worksheet[1]) };
 
+  if (path === IDENTITY_PATH) return { page: 'identity' };
+
   const item = NAV.find((n) => n.path === path);
   if (item && item.section !== 'applications') return { page: item.section };
   return { page: 'not-found' };
@@ -76,6 +82,8 @@ export function sectionOf(route: Route): Section | null {
       return 'applications';
     case 'valuation-worksheet':
       return 'valuation';
+    case 'identity':
+      return 'settings';
     case 'not-found':
       return null;
     default:
