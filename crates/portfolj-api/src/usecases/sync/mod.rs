@@ -39,7 +39,7 @@ const EVERYONE: &str = "*";
 fn no_identity() -> ApiError {
     ApiError::new(
         ErrorCode::NoIdentity,
-        "Den här datorn har ingen nyckel än. Skapa en med `portfolj identity init` (eller under Inställningar → Identitet).",
+        "Den här datorn har ingen nyckel än. Skapa en med `portfolj identity init` (eller under Inställningar → Identitet och paket).",
     )
 }
 
