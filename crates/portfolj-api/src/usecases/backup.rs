@@ -48,7 +48,12 @@ pub(crate) fn take(
         path = dir.join(format!("{stem}-{n}.db"));
         n += 1;
     }
-    store.backup_to(&path)?;
+    // Written under a temporary name and renamed when complete, so a copy interrupted
+    // half-way is never listed as a backup.
+    let partial = path.with_extension("db.part");
+    let _ = fs::remove_file(&partial);
+    store.backup_to(&partial)?;
+    fs::rename(&partial, &path).map_err(|e| io_error(&path, &e))?;
     if automatic {
         let mut same: Vec<PathBuf> = list_paths(&dir)?.into_iter().filter(|p| name_of(p).contains(reason)).collect();
         same.sort();
