@@ -1,5 +1,6 @@
 //! The Portfölj desktop window: a thin Tauri shell. It opens the local database and
-//! forwards the UI's one `call` command to the API facade; nothing else happens here.
+//! forwards the UI's `call` command to the API facade; the only other command saves a
+//! file the UI offers for download, which a webview cannot do itself.
 
 // No console window on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
@@ -22,6 +23,43 @@ async fn call(state: tauri::State<'_, Shared>, command: String, args: Value) -> 
     })
     .await
     .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Anropet avbröts: {e}")).to_dto())?
+}
+
+/// Saves a file the UI offers (a bundle, an attachment) in the user's Downloads folder —
+/// WebKitGTK ignores Blob downloads — and returns the path it was saved to.
+#[tauri::command]
+async fn save_download(file_name: String, content_base64: String) -> Result<String, ApiErrorDto> {
+    let failed = |what: String| ApiError::new(ErrorCode::Storage, what).to_dto();
+    let bytes = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, content_base64.as_bytes())
+        .map_err(|_| ApiError::new(ErrorCode::BadArguments, "Filen kom inte fram hel. Försök igen.").to_dto())?;
+    let dir = directories::UserDirs::new()
+        .and_then(|u| u.download_dir().map(PathBuf::from).or_else(|| Some(u.home_dir().to_path_buf())))
+        .ok_or_else(|| failed("Hittar ingen mapp för hämtade filer.".to_owned()))?;
+    // Only the name: a path from the UI never decides where the file goes.
+    let name = std::path::Path::new(&file_name)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "portfolj-fil".to_owned());
+    let (stem, extension) = match name.rsplit_once('.') {
+        Some((stem, ext)) => (stem.to_owned(), format!(".{ext}")),
+        None => (name.clone(), String::new()),
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| failed(format!("Kunde inte skapa {}: {e}", dir.display())))?;
+    let mut n = 1;
+    loop {
+        let candidate = if n == 1 { dir.join(&name) } else { dir.join(format!("{stem} ({n}){extension}")) };
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&candidate) {
+            Ok(mut file) => {
+                std::io::Write::write_all(&mut file, &bytes)
+                    .and_then(|()| file.sync_all())
+                    .map_err(|e| failed(format!("Kunde inte spara {}: {e}", candidate.display())))?;
+                return Ok(candidate.display().to_string());
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
+            Err(e) => return Err(failed(format!("Kunde inte spara {}: {e}", candidate.display()))),
+        }
+    }
 }
 
 /// `PORTFOLJ_DB`, or portfolj.db in the platform data directory.
@@ -47,7 +85,7 @@ fn main() {
     }
     let result = tauri::Builder::default()
         .manage(api)
-        .invoke_handler(tauri::generate_handler![call])
+        .invoke_handler(tauri::generate_handler![call, save_download])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {
         tracing::error!(error = %e, "the window could not be started");
