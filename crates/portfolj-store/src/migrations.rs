@@ -16,6 +16,7 @@ pub const SOURCES: &[&str] = &[
     include_str!("../migrations/0008_field_write.sql"),
     include_str!("../migrations/0009_office_rotation.sql"),
     include_str!("../migrations/0010_bundle_content.sql"),
+    include_str!("../migrations/0011_export_mark.sql"),
 ];
 
 const STEPS: &[M<'static>] = &[
@@ -29,6 +30,7 @@ const STEPS: &[M<'static>] = &[
     M::up(SOURCES[7]),
     M::up(SOURCES[8]),
     M::up(SOURCES[9]),
+    M::up(SOURCES[10]),
 ];
 
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);

@@ -77,6 +77,8 @@ pub enum Operation {
     Write { write: FieldWrite },
     /// An application the office sends to a member's laptop to work on.
     Application { snapshot: serde_json::Value },
+    /// The office has taken in these bundles (by hash) from the recipient.
+    Acknowledge { hashes: Vec<String> },
 }
 
 impl Operation {
@@ -89,6 +91,7 @@ impl Operation {
             Self::Programme { .. } => "programme",
             Self::Write { .. } => "write",
             Self::Application { .. } => "application",
+            Self::Acknowledge { .. } => "acknowledge",
         }
     }
 
@@ -108,7 +111,8 @@ impl Operation {
             | Self::Certificate { .. }
             | Self::Revocations { .. }
             | Self::Programme { .. }
-            | Self::Application { .. } => certificate.has_role("office"),
+            | Self::Application { .. }
+            | Self::Acknowledge { .. } => certificate.has_role("office"),
             // The sender's own writes to applications, by a role that edits them; whether
             // this person may edit that application is checked against the receiving
             // laptop's data (its unit and state) before anything is applied.

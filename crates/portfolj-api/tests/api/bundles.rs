@@ -683,6 +683,15 @@ fn edit_problem(f: &Fixture, id: &str, text: &str) {
     ok(f, "application.update", json!({"id": id, "basics": basics, "details": details}));
 }
 
+fn decode_counts(exported: &Value) -> Vec<String> {
+    exported["preview"]["counts"]
+        .as_array()
+        .expect("counts")
+        .iter()
+        .map(|c| c["kind"].as_str().expect("kind").to_owned())
+        .collect()
+}
+
 fn problem(f: &Fixture, id: &str) -> Value {
     ok(f, "application.get", json!({"id": id}))["details"]["problem"].clone()
 }
@@ -750,8 +759,21 @@ fn a_coach_edits_offline_the_office_merges_and_a_concurrent_edit_is_kept_as_a_co
     assert_eq!(problem(&office, &id), json!("Coachens formulering av problemet."));
     assert_eq!(ok(&office, "audit.verify", json!({}))["ok"], true);
 
-    // Nothing new to send; a forged copy (one changed byte) is refused.
-    assert_eq!(err(&laptop, "bundle.export", json!({})).code.as_str(), "conflict");
+    // Until the office acknowledges it, the coach's next export carries the same writes
+    // again (a lost file costs nothing); after the office's next bundle, nothing is left.
+    let again = ok(&laptop, "bundle.export", json!({}));
+    assert_eq!(again["preview"]["counts"], sent["preview"]["counts"]);
+    let reply = ok(&office, "bundle.send", json!({"recipient_key_id": laptop_key}));
+    assert!(decode_counts(&reply).contains(&"acknowledge".to_owned()));
+    import(&laptop, &decode(&reply)).expect("the office's reply");
+    let e = err(&laptop, "bundle.export", json!({}));
+    assert_eq!(e.code.as_str(), "conflict");
+    assert!(e.message.contains("bekräftat"), "{}", e.message);
+    // The re-sent bundle still merges cleanly at the office: nothing new in it.
+    let preview = import(&office, &decode(&again)).expect("a resent bundle is taken");
+    assert_eq!(preview["new_writes"], 0);
+
+    // A forged copy (one changed byte) is refused.
     let mut forged = bytes.clone();
     let middle = forged.len() / 2;
     forged[middle] ^= 0x20;

@@ -10,8 +10,8 @@ pub mod key {
     pub const ACTING_PERSON: &str = "acting_person";
     /// "true" in a database made by `demo init`: personas may be switched.
     pub const DEMO: &str = "demo";
-    /// The stamp key of the newest own field write sent in a bundle.
-    pub const EXPORTED_THROUGH: &str = "sync.exported_through";
+    /// The stamp key of the newest own field write the office has acknowledged receiving.
+    pub const ACKNOWLEDGED_THROUGH: &str = "sync.acknowledged_through";
 }
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {

@@ -312,3 +312,22 @@ pub fn content(conn: &Connection, hash: &str) -> Result<Option<(Vec<u8>, String)
         .query_row([hash], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?)
 }
+
+/// Records the newest own write a member bundle carried.
+pub fn mark_export(conn: &Connection, hash: &str, through: &str) -> Result<(), StoreError> {
+    conn.prepare_cached("INSERT OR REPLACE INTO export_mark (hash, through) VALUES (?1, ?2)")?
+        .execute(params![hash, through])?;
+    Ok(())
+}
+
+/// The newest write carried by any of these bundles, if this laptop made any of them.
+pub fn marked_through(conn: &Connection, hashes: &[String]) -> Result<Option<String>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT through FROM export_mark WHERE hash = ?1")?;
+    let mut newest: Option<String> = None;
+    for hash in hashes {
+        if let Some(through) = stmt.query_row([hash], |r| r.get::<_, String>(0)).optional()? {
+            newest = newest.max(Some(through));
+        }
+    }
+    Ok(newest)
+}

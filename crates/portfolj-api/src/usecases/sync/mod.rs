@@ -269,6 +269,15 @@ fn apply(conn: &Connection, bundle: &Bundle<portfolj_sync::Verified>, now: DateT
             }
             Operation::Programme { reference } => reference::apply(conn, reference::parse(reference)?)?,
             Operation::Application { snapshot } => replica::apply(conn, replica::parse(conn, snapshot)?)?,
+            Operation::Acknowledge { hashes } => {
+                // The office has our bundles up to here: the next export starts after them.
+                if let Some(through) = table::marked_through(conn, hashes)? {
+                    let held = setting::get(conn, setting::key::ACKNOWLEDGED_THROUGH)?.unwrap_or_default();
+                    if through > held {
+                        setting::set(conn, setting::key::ACKNOWLEDGED_THROUGH, &through)?;
+                    }
+                }
+            }
             Operation::Write { .. } => {}
         }
     }
@@ -596,8 +605,9 @@ impl Api {
         })
     }
 
-    /// A member's own field writes since the last bundle (or a date), for the office
-    /// laptop that invited this one.
+    /// A member's own field writes the office has not yet acknowledged (or all since a
+    /// date), for the office laptop that invited this one. A bundle lost on the way is
+    /// therefore sent again with the next one; taking a write twice changes nothing.
     pub fn export_bundle(&self, args: &ExportDto) -> Result<ExportedBundleDto, ApiError> {
         let database = self.database();
         let now = self.clock.now();
@@ -621,11 +631,14 @@ impl Api {
                     let ms = day.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp_millis()).unwrap_or(0);
                     portfolj_sync::hlc::Stamp { wall_ms: ms, counter: 0, node: String::new() }.key()
                 }
-                None => setting::get(tx, setting::key::EXPORTED_THROUGH)?.unwrap_or_default(),
+                None => setting::get(tx, setting::key::ACKNOWLEDGED_THROUGH)?.unwrap_or_default(),
             };
             let local = table::local_writes_after(tx, &after)?;
             let Some(last) = local.last().map(|w| w.stamp_key.clone()) else {
-                return Err(ApiError::new(ErrorCode::Conflict, "Inget nytt att skicka sedan förra paketet."));
+                return Err(ApiError::new(
+                    ErrorCode::Conflict,
+                    "Inget nytt att skicka: projektkontoret har bekräftat allt du har ändrat.",
+                ));
             };
             let operations = local
                 .iter()
@@ -637,7 +650,7 @@ impl Api {
                 .collect::<Result<Vec<_>, _>>()?;
             let exported =
                 export(tx, &database, BundleKind::Member, Some(office), operations, args.passphrase.as_deref(), now)?;
-            setting::set(tx, setting::key::EXPORTED_THROUGH, &last)?;
+            table::mark_export(tx, &exported.preview.hash, &last)?;
             let detail = json!({ "bundle": exported.preview.hash, "writes": local.len() });
             audit::record(tx, now, actor.person, "bundle.export", &exported.preview.hash, &detail)?;
             Ok(exported)
@@ -661,6 +674,14 @@ impl Api {
                 ));
             }
             let mut operations = office_statements(tx)?;
+            let received: Vec<String> = table::bundle_log(tx)?
+                .into_iter()
+                .filter(|b| b.direction == "in" && b.sender_key_id == recipient)
+                .map(|b| b.hash)
+                .collect();
+            if !received.is_empty() {
+                operations.push(Operation::Acknowledge { hashes: received });
+            }
             operations.push(Operation::Programme { reference: reference::of(tx)? });
             let filter = portfolj_store::tables::application::ApplicationFilter::default();
             for listed in portfolj_store::tables::application::list(tx, &filter)? {
