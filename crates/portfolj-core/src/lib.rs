@@ -15,6 +15,7 @@ pub mod money;
 pub mod org;
 pub mod programme;
 pub mod readiness;
+pub mod review;
 pub mod valuation;
 
 pub use application::{
