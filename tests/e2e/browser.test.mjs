@@ -1707,4 +1707,294 @@ describe('Portfölj between laptops: keys, an invitation and bundles (HTTP bridg
       await context.close();
     }
   });
+
+  /**
+   * The office with its keys and Sara Lindqvist's laptop joined, as the first test leaves them
+   * through the UI; done here through the API when that test did not run (e.g. when only the
+   * tests below are chosen with --test-name-pattern). Returns both identities.
+   */
+  async function ensureJoined() {
+    let officeIdentity = await apiAt(office, 'identity.show').catch(() => null);
+    if (!officeIdentity) officeIdentity = await apiAt(office, 'identity.init', { passphrase: null, secret_key: null });
+    if (!officeIdentity.holds_office_key) await apiAt(office, 'office.init', { passphrase: null });
+    let laptop = await apiAt(joining, 'identity.show').catch(() => null);
+    if (!laptop) laptop = await apiAt(joining, 'identity.init', { passphrase: null, secret_key: null });
+    if (!laptop.certificate) {
+      const sara = (await apiAt(office, 'persona.list')).find((p) => p.name === 'Sara Lindqvist');
+      assert.ok(sara, 'the demo database has the coach Sara Lindqvist');
+      const invitation = await apiAt(office, 'office.invite', {
+        person_id: sara.id,
+        public_key: laptop.public_key,
+        valid_days: 365,
+        review_groups: [2],
+        passphrase: null,
+      });
+      await apiAt(joining, 'bundle.import', invitation.file);
+    }
+    return { officeIdentity: await apiAt(office, 'identity.show'), laptopIdentity: await apiAt(joining, 'identity.show') };
+  }
+
+  /** Waits until the application form's changes are confirmed by the server ("Sparat hh:mm"). */
+  async function waitSavedOn(page, id) {
+    await page.waitForFunction(
+      (key) =>
+        window.localStorage.getItem(key) === null &&
+        /^Sparat \d{2}:\d{2}$/.test(document.querySelector('[data-testid="save-status"]')?.textContent?.trim() ?? ''),
+      `portfolj.unsaved-application.${id}`,
+    );
+  }
+
+  /** Clicks a bundle's "Spara …" link and keeps the downloaded file in the test directory. */
+  async function saveDownload(page, link, prefix) {
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const file = path.join(dir, `${prefix}-${download.suggestedFilename()}`);
+    await copyFile(await download.path(), file);
+    return { file, name: download.suggestedFilename() };
+  }
+
+  test('work between laptops: sent to the laptop, edited on both, sent back; the conflict is resolved on Konflikter', async () => {
+    const { officeIdentity, laptopIdentity } = await ensureJoined();
+    const contexts = [];
+    try {
+      // ---- The office sends Sara's laptop its work: "Skicka arbete" on her certificate's row.
+      const officeSide = await openOn(office);
+      contexts.push(officeSide.context);
+      const officePage = officeSide.page;
+      await officePage.getByTestId('acting-name').waitFor();
+      await goTo(officePage, '#/installningar/identitet');
+      const officeSection = officePage.getByTestId('office');
+      const rows = officeSection.getByTestId('certificate-row');
+      await rows.first().waitFor();
+      const saraRow = rows.filter({ hasText: laptopIdentity.key_id });
+      assert.equal(await saraRow.count(), 1);
+      // The office laptop's own certificate has no "Skicka arbete".
+      const ownRow = rows.filter({ hasText: officeIdentity.key_id });
+      assert.ok((await ownRow.count()) >= 1);
+      assert.equal(await ownRow.getByRole('button', { name: /^Skicka arbete/ }).count(), 0);
+      await saraRow.getByRole('button', { name: /^Skicka arbete till Sara Lindqvist/ }).click();
+      await officeSection
+        .getByTestId('send-status')
+        .filter({ hasText: 'Paketet till Sara Lindqvist är skapat.' })
+        .waitFor();
+      const sentWork = officeSection.getByTestId('sent-work');
+      assert.equal(await textOf(sentWork.getByTestId('preview-kind')), 'Från projektkontoret');
+      await sentWork.getByText(/^Ansökningar: \d+$/).waitFor();
+      await sentWork.getByText('Programdata: 1', { exact: true }).waitFor();
+      await officePage.waitForFunction(() => document.activeElement?.id === 'sent-work-download');
+      await officePage.waitForFunction(() => !document.querySelector('main .loading'));
+      assert.deepEqual(await seriousViolations(officePage), []);
+      const work = await saveDownload(officePage, sentWork.getByRole('link', { name: /^Spara paketet/ }), 'arbete');
+      assert.match(work.name, new RegExp(`^portfolj-\\d{8}-${officeIdentity.key_id}-\\d+\\.portfolj$`));
+
+      // ---- The laptop imports its work through the UI.
+      const laptopSide = await openOn(joining);
+      contexts.push(laptopSide.context);
+      const laptopPage = laptopSide.page;
+      await laptopPage.waitForFunction(
+        () => document.querySelector('[data-testid="acting-name"]')?.textContent?.trim() === 'Sara Lindqvist',
+      );
+      await goTo(laptopPage, '#/installningar/identitet');
+      await laptopPage.getByLabel('Paketfil').setInputFiles(work.file);
+      const incoming = laptopPage.getByTestId('bundle-import').getByTestId('bundle-preview');
+      await incoming.waitFor();
+      assert.equal(await textOf(incoming.getByTestId('preview-kind')), 'Från projektkontoret');
+      await laptopPage.getByRole('button', { name: 'Importera', exact: true }).click();
+      await laptopPage.getByTestId('import-done').waitFor();
+      // Nothing of its own to send yet: said calmly in the status line, and no bundle is made.
+      const exportSection = laptopPage.getByTestId('bundle-export');
+      await exportSection.getByRole('heading', { level: 2, name: 'Skicka mina ändringar' }).waitFor();
+      await exportSection.getByRole('button', { name: 'Skapa paketet' }).click();
+      await exportSection.getByTestId('export-status').filter({ hasText: /^Inget nytt att skicka/ }).waitFor();
+      assert.equal(await exportSection.getByTestId('exported').count(), 0);
+      assert.equal(await exportSection.getByRole('alert').count(), 0);
+      assert.equal((await apiAt(joining, 'bundle.log')).filter((b) => b.direction === 'out').length, 0);
+
+      const drafts = await apiAt(joining, 'application.list', { state: 'draft' });
+      assert.ok(drafts.length > 0, 'the open drafts came with the work');
+      let app = null;
+      for (const draft of drafts) {
+        const full = await apiAt(joining, 'application.get', { id: draft.id });
+        if (full.editable) {
+          app = full;
+          break;
+        }
+      }
+      assert.ok(app, 'the coach may edit a draft on her laptop');
+      const id = app.id;
+
+      // ---- On the laptop, Sara changes the problem text in the application form.
+      const coachText = 'Coachens formulering: föreningarna hittar inte lediga lokaler och ringer i stället.';
+      const officeText = 'Projektkontorets formulering: bokningarna förs för hand i tre olika system.';
+      await goTo(laptopPage, `#/ansokningar/${encodeURIComponent(id)}`);
+      await laptopPage.getByTestId('application-form').waitFor();
+      await laptopPage.locator('#field-problem').fill(coachText);
+      await waitSavedOn(laptopPage, id);
+      assert.equal((await apiAt(joining, 'application.get', { id })).details.problem, coachText);
+
+      // ---- At the same time, the office changes the same field (through the API).
+      const onOffice = await apiAt(office, 'application.get', { id });
+      await apiAt(office, 'application.update', {
+        id,
+        basics: {
+          title: onOffice.title,
+          unit_id: onOffice.unit_id,
+          portfolio: onOffice.portfolio,
+          it_category: onOffice.it_category,
+          fiscal_year: onOffice.fiscal_year,
+          requested_amount: onOffice.requested_amount,
+          purpose: onOffice.purpose,
+        },
+        details: { ...onOffice.details, problem: officeText },
+      });
+
+      // ---- The laptop sends its changes: a bad date is refused at the field, then the bundle.
+      await goTo(laptopPage, '#/installningar/identitet');
+      await exportSection.getByRole('heading', { level: 2, name: 'Skicka mina ändringar' }).waitFor();
+      const since = exportSection.getByLabel('Sedan datum (frivilligt)');
+      await since.fill('1/11');
+      await exportSection.getByRole('button', { name: 'Skapa paketet' }).click();
+      await exportSection.getByText('Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-01.').waitFor();
+      assert.equal(await since.getAttribute('aria-invalid'), 'true');
+      await laptopPage.waitForFunction(() => document.activeElement?.id === 'export-since');
+      await since.fill('');
+      await exportSection.getByRole('button', { name: 'Skapa paketet' }).click();
+      await exportSection
+        .getByTestId('export-status')
+        .filter({ hasText: 'Paketet till projektkontoret är skapat.' })
+        .waitFor();
+      const exported = exportSection.getByTestId('exported');
+      assert.equal(await textOf(exported.getByTestId('preview-kind')), 'Från medlem');
+      await exported.getByText(/^Fältändringar: \d+$/).waitFor();
+      await laptopPage.waitForFunction(() => !document.querySelector('main .loading'));
+      assert.deepEqual(await seriousViolations(laptopPage), []);
+      await screenshot(laptopPage, 'skicka-mina-andringar');
+      const changes = await saveDownload(laptopPage, exported.getByRole('link', { name: /^Spara paketet/ }), 'andringar');
+      assert.match(changes.name, new RegExp(`^portfolj-\\d{8}-${laptopIdentity.key_id}-1\\.portfolj$`));
+      // ---- The office imports them: the preview says one conflict.
+      await officePage.getByLabel('Paketfil').setInputFiles(changes.file);
+      const importSection = officePage.getByTestId('bundle-import');
+      const writes = importSection.getByTestId('preview-writes');
+      await writes.waitFor();
+      assert.match(
+        await textOf(writes),
+        /^Ger (1 ny fältändring|\d+ nya fältändringar), ändrar (inget fält|\d+ fält), 1 konflikt\.$/,
+      );
+      assert.equal(await textOf(importSection.getByTestId('preview-kind')), 'Från medlem');
+      await officePage.getByRole('button', { name: 'Importera', exact: true }).click();
+      const done = importSection.getByTestId('import-done');
+      await done.getByText('Paketet gav 1 konflikt. Välj vilket värde som ska gälla under Konflikter.').waitFor();
+
+      // ---- Konflikter: the two values side by side, the office's holding now.
+      await done.getByRole('link', { name: 'Gå till Konflikter' }).click();
+      await officePage.getByRole('heading', { level: 1, name: 'Konflikter' }).waitFor();
+      assert.equal(await officePage.evaluate(() => window.location.hash), '#/konflikter');
+      assert.equal(await officePage.title(), 'Konflikter – Portfölj');
+      const conflict = officePage.getByTestId('conflict');
+      await conflict.first().waitFor();
+      assert.equal(await conflict.count(), 1);
+      assert.equal(await textOf(officePage.getByTestId('conflicts-count')), '1 olöst konflikt');
+      assert.equal(await conflict.getAttribute('data-field'), 'details.problem');
+      assert.equal(await textOf(conflict.getByTestId('conflict-field')), 'Problem');
+      await conflict.getByRole('heading', { level: 2 }).getByRole('link', { name: app.title, exact: true }).waitFor();
+      const values = conflict.getByTestId('conflict-value');
+      assert.equal(await values.count(), 2);
+      const current = values.filter({ hasText: 'Gäller nu' });
+      assert.equal(await current.count(), 1);
+      assert.equal(await current.getAttribute('data-current'), 'true');
+      assert.equal(await textOf(current.getByTestId('conflict-text')), officeText);
+      assert.equal(await textOf(current.getByTestId('conflict-author')), 'Karin Ek');
+      const coachValue = values.filter({ hasText: coachText });
+      assert.equal(await coachValue.getAttribute('data-current'), 'false');
+      assert.equal(await textOf(coachValue.getByTestId('conflict-text')), coachText);
+      assert.equal(await textOf(coachValue.getByTestId('conflict-author')), 'Sara Lindqvist');
+      await coachValue.getByText('Skrevs samtidigt, gäller inte').waitFor();
+      assert.equal((await apiAt(office, 'conflicts.list')).length, 1);
+      await officePage.waitForFunction(() => !document.querySelector('main .loading'));
+      assert.deepEqual(await seriousViolations(officePage), []);
+      await screenshot(officePage, 'konflikter');
+
+      // The application points to Konflikter while the conflict is open.
+      await conflict.getByRole('link', { name: app.title, exact: true }).click();
+      await officePage.getByRole('heading', { level: 1, name: app.title }).waitFor();
+      const pointer = officePage.getByTestId('application-conflicts');
+      await pointer.getByText('Ansökan har olösta konflikter mellan ändringar från olika datorer: Problem.').waitFor();
+      await pointer.getByRole('link', { name: 'Gå till Konflikter' }).click();
+      await officePage.getByRole('heading', { level: 1, name: 'Konflikter' }).waitFor();
+
+      // ---- Keep the coach's value: acknowledged, and nothing is left to resolve.
+      await officePage
+        .getByTestId('conflict-value')
+        .filter({ hasText: coachText })
+        .getByRole('button', { name: /^Behåll det här värdet från Sara Lindqvist, \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/ })
+        .click();
+      await officePage
+        .getByTestId('conflicts-status')
+        .filter({ hasText: `Värdet från Sara Lindqvist gäller nu för Problem i ”${app.title}”.` })
+        .waitFor();
+      const empty = officePage.getByTestId('conflicts-empty');
+      await empty.waitFor();
+      assert.equal(await textOf(empty), 'Inga olösta konflikter.');
+      await officePage.waitForFunction(() => document.activeElement?.dataset?.testid === 'conflicts-empty');
+      assert.equal(await officePage.getByTestId('conflict').count(), 0);
+      assert.deepEqual(await apiAt(office, 'conflicts.list'), []);
+      assert.deepEqual(await seriousViolations(officePage), []);
+
+      // The application shows the coach's text, and no longer points to Konflikter.
+      await goTo(officePage, `#/ansokningar/${encodeURIComponent(id)}`);
+      await officePage.getByTestId('application-form').waitFor();
+      assert.equal(await officePage.locator('#field-problem').inputValue(), coachText);
+      assert.equal(await officePage.getByTestId('application-conflicts').count(), 0);
+      assert.equal((await apiAt(office, 'application.get', { id })).details.problem, coachText);
+
+      assert.deepEqual(officeSide.problems, []);
+      assert.deepEqual(laptopSide.problems, []);
+    } finally {
+      for (const context of contexts) await context.close();
+    }
+  });
+
+  test('the office changes its key through the UI: a calm confirm step, then two office key ids', async () => {
+    await ensureJoined();
+    const before = await apiAt(office, 'identity.show');
+    assert.equal(before.office_key_ids.length, 1);
+    const { context, page, problems } = await openOn(office);
+    try {
+      await page.getByTestId('acting-name').waitFor();
+      await goTo(page, '#/installningar/identitet');
+      const rotate = page.getByTestId('rotate-office-key');
+      await rotate.getByRole('heading', { level: 3, name: 'Byt projektkontorets nyckel' }).waitFor();
+
+      // The confirm step says what happens; "Avbryt" changes nothing.
+      await rotate.getByRole('button', { name: 'Byt projektkontorets nyckel' }).click();
+      await rotate.getByText('så varje dator i programmet följer med av sig själv när den tar emot nästa paket').waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'rotate-confirm-text');
+      await page.waitForFunction(() => !document.querySelector('main .loading'));
+      assert.deepEqual(await seriousViolations(page), []);
+      await rotate.getByRole('button', { name: 'Avbryt' }).click();
+      await page.waitForFunction(() => document.activeElement?.id === 'rotate-start');
+      assert.equal((await apiAt(office, 'identity.show')).office_key_ids.length, 1);
+
+      await rotate.getByRole('button', { name: 'Byt projektkontorets nyckel' }).click();
+      await rotate.getByRole('button', { name: 'Ja, byt nyckeln' }).click();
+      const status = page.getByTestId('office-status');
+      await status.filter({ hasText: 'Projektkontorets nyckel är bytt.' }).waitFor();
+      const after = await apiAt(office, 'identity.show');
+      assert.equal(after.office_key_ids.length, 2);
+      assert.equal(after.office_key_ids[0], before.office_key_ids[0]);
+      const [, newKeyId] = after.office_key_ids;
+      assert.notEqual(newKeyId, before.office_key_ids[0]);
+      assert.match(await textOf(status), new RegExp(`Den nya nyckelns id är ${newKeyId}\\.`));
+      const trusted = page.getByTestId('identity-key').getByTestId('trusted-keys').getByRole('listitem');
+      await page.waitForFunction(
+        () => document.querySelectorAll('[data-testid="trusted-keys"] li').length === 2,
+      );
+      assert.deepEqual((await trusted.allTextContents()).map((s) => s.trim()), after.office_key_ids);
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'nyckelbyte');
+
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -17,6 +17,7 @@ pub const SOURCES: &[&str] = &[
     include_str!("../migrations/0009_office_rotation.sql"),
     include_str!("../migrations/0010_bundle_content.sql"),
     include_str!("../migrations/0011_export_mark.sql"),
+    include_str!("../migrations/0012_review.sql"),
 ];
 
 const STEPS: &[M<'static>] = &[
@@ -31,6 +32,7 @@ const STEPS: &[M<'static>] = &[
     M::up(SOURCES[8]),
     M::up(SOURCES[9]),
     M::up(SOURCES[10]),
+    M::up(SOURCES[11]),
 ];
 
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);

@@ -264,6 +264,7 @@ fn applied_migrations_are_never_edited() {
         PINNED_0009,
         PINNED_0010,
         PINNED_0011,
+        PINNED_0012,
     ];
     let actual: Vec<u64> = portfolj_store::migration_sources().iter().map(|s| fnv1a(s)).collect();
     assert_eq!(actual.len(), pinned.len(), "pin every migration, the new one too");
@@ -281,6 +282,7 @@ const PINNED_0008: u64 = 3_786_318_988_698_655_305;
 const PINNED_0009: u64 = 5_841_089_234_174_234_381;
 const PINNED_0010: u64 = 636_557_035_517_346_108;
 const PINNED_0011: u64 = 10_745_144_035_949_025_160;
+const PINNED_0012: u64 = 10_105_357_967_489_486_667;
 
 #[test]
 fn versions_threads_and_notes_are_kept_in_order() {

@@ -83,6 +83,23 @@ function transportError(message: string = t('error.transport')): ApiErrorDto {
   return { code: 'transport', message, fields: [] };
 }
 
+/**
+ * Saves a file the user asked for. In the desktop window (whose webview ignores Blob
+ * downloads) the shell writes it to the Downloads folder and this resolves with the path;
+ * in a browser `fallback` starts an ordinary download and this resolves with null.
+ */
+export async function saveDownload(fileName: string, contentBase64: string, fallback: () => void): Promise<string | null> {
+  if (!isTauri()) {
+    fallback();
+    return null;
+  }
+  try {
+    return await invoke<string>('save_download', { fileName, contentBase64 });
+  } catch (error) {
+    throw toApiError(error);
+  }
+}
+
 /** Calls one command of the API and resolves with its result, or rejects with an ApiErrorDto. */
 export async function call<T>(command: string, args?: unknown): Promise<T> {
   if (isTauri()) {

@@ -4,11 +4,14 @@ import {
   BUNDLE_MAX_BYTES,
   bundleBlob,
   bundleKindLabel,
+  canSendWorkTo,
   checkBundleFile,
   countKindLabel,
   countLine,
   countsSummary,
   directionLabel,
+  importConflictsText,
+  parseSinceDate,
   parseValidDays,
   passphraseOrNull,
   passphraseProblem,
@@ -16,6 +19,7 @@ import {
   recipientLabel,
   shortHash,
   sortCounts,
+  writesSentence,
 } from './bundles';
 import { setLanguage } from './i18n';
 
@@ -127,5 +131,61 @@ describe('form values', () => {
     expect(parseValidDays('1,5')).toBeNull();
     expect(parseValidDays('-3')).toBeNull();
     expect(parseValidDays('')).toBeNull();
+  });
+});
+
+describe('what an incoming bundle\'s field writes would do', () => {
+  it('says it in one sentence, singular and plural in Swedish', () => {
+    expect(writesSentence({ new_writes: 12, changed_fields: 3, conflicts: 1 })).toBe(
+      'Ger 12 nya fältändringar, ändrar 3 fält, 1 konflikt.',
+    );
+    expect(writesSentence({ new_writes: 1, changed_fields: 1, conflicts: 0 })).toBe(
+      'Ger 1 ny fältändring, ändrar 1 fält, inga konflikter.',
+    );
+    expect(writesSentence({ new_writes: 2, changed_fields: 0, conflicts: 2 })).toBe(
+      'Ger 2 nya fältändringar, ändrar inget fält, 2 konflikter.',
+    );
+    expect(writesSentence({ new_writes: 1234, changed_fields: 1000, conflicts: 0 })).toBe(
+      'Ger 1\u00a0234 nya fältändringar, ändrar 1\u00a0000 fält, inga konflikter.',
+    );
+  });
+
+  it('and in English', () => {
+    setLanguage('en');
+    expect(writesSentence({ new_writes: 12, changed_fields: 3, conflicts: 1 })).toBe(
+      'Brings 12 new field changes, changes 3 fields, 1 conflict.',
+    );
+    expect(writesSentence({ new_writes: 1, changed_fields: 1, conflicts: 0 })).toBe(
+      'Brings 1 new field change, changes 1 field, no conflicts.',
+    );
+    expect(writesSentence({ new_writes: 3, changed_fields: 0, conflicts: 2 })).toBe(
+      'Brings 3 new field changes, changes no field, 2 conflicts.',
+    );
+  });
+
+  it('counts the conflicts an import left', () => {
+    expect(importConflictsText(1)).toBe('Paketet gav 1 konflikt. Välj vilket värde som ska gälla under Konflikter.');
+    expect(importConflictsText(3)).toBe('Paketet gav 3 konflikter. Välj vilka värden som ska gälla under Konflikter.');
+  });
+});
+
+describe('sending work', () => {
+  it('reads the date a member\'s export starts from', () => {
+    expect(parseSinceDate('')).toEqual({ since: null });
+    expect(parseSinceDate('   ')).toEqual({ since: null });
+    expect(parseSinceDate('2026-11-01')).toEqual({ since: '2026-11-01' });
+    expect(parseSinceDate(' 2024-02-29 ')).toEqual({ since: '2024-02-29' });
+    expect(parseSinceDate('2025-02-29')).toBe('invalid');
+    expect(parseSinceDate('2026-13-01')).toBe('invalid');
+    expect(parseSinceDate('2026-11-1')).toBe('invalid');
+    expect(parseSinceDate('1/11/2026')).toBe('invalid');
+    expect(parseSinceDate('i går')).toBe('invalid');
+  });
+
+  it('sends work only to another laptop whose certificate holds', () => {
+    expect(canSendWorkTo({ key_id: '5DC88981FB6CCF72', revoked: false }, '6CC8BF55A0E675BD')).toBe(true);
+    expect(canSendWorkTo({ key_id: '5DC88981FB6CCF72', revoked: true }, '6CC8BF55A0E675BD')).toBe(false);
+    expect(canSendWorkTo({ key_id: '6CC8BF55A0E675BD', revoked: false }, '6CC8BF55A0E675BD')).toBe(false);
+    expect(canSendWorkTo({ key_id: '6cc8bf55a0e675bd', revoked: false }, '6CC8BF55A0E675BD')).toBe(false);
   });
 });

@@ -2,14 +2,18 @@
  * `.portfolj` bundles as plain logic: reading a chosen file into the API's `BundleFileDto`
  * (base64, via the chunked encoder in attachments.ts), handing a made bundle to the person as
  * a download, and the Swedish names of what a bundle holds ("intyg: 1, programdata: 1"), its
- * kind, direction and recipient. docs/bundle-format.md describes the format and the checks.
+ * kind, direction and recipient, and what an incoming bundle's field writes would do ("Ger 12
+ * nya fältändringar, ändrar 3 fält, 1 konflikt."). docs/bundle-format.md describes the format
+ * and the checks.
  */
 
 import type { BundleFileDto } from '../generated/BundleFileDto';
+import type { BundlePreviewDto } from '../generated/BundlePreviewDto';
+import type { CertificateDto } from '../generated/CertificateDto';
 import type { CountDto } from '../generated/CountDto';
 import { base64ToBytes, readFileAsBase64 } from './attachments';
 import { formatNumber } from './format';
-import { t } from './i18n';
+import { t, type MessageKey } from './i18n';
 
 /** For the file input's `accept`; a hint to the file dialog only, the core checks the content. */
 export const BUNDLE_ACCEPT = '.portfolj';
@@ -125,4 +129,65 @@ export function parseValidDays(text: string): number | null {
   if (!/^\d{1,4}$/.test(trimmed)) return null;
   const days = Number(trimmed);
   return days >= 1 && days <= 3650 ? days : null;
+}
+
+/** A count in words, singular or plural: `key.one` for 1, `key.none` (where given) for 0. */
+function counted(
+  count: number,
+  keys: { none?: MessageKey; one: MessageKey; other: MessageKey },
+): string {
+  if (count === 0 && keys.none) return t(keys.none);
+  if (count === 1) return t(keys.one);
+  return t(keys.other, { count: formatNumber(count) });
+}
+
+/**
+ * What an incoming bundle's field writes would do, in one sentence: "Ger 12 nya
+ * fältändringar, ändrar 3 fält, 1 konflikt." Only meaningful when `new_writes` > 0.
+ */
+export function writesSentence(
+  preview: Pick<BundlePreviewDto, 'new_writes' | 'changed_fields' | 'conflicts'>,
+): string {
+  return t('preview.writes.sentence', {
+    writes: counted(preview.new_writes, { one: 'preview.writes.new.one', other: 'preview.writes.new.other' }),
+    fields: counted(preview.changed_fields, {
+      none: 'preview.writes.fields.none',
+      one: 'preview.writes.fields.one',
+      other: 'preview.writes.fields.other',
+    }),
+    conflicts: counted(preview.conflicts, {
+      none: 'preview.writes.conflicts.none',
+      one: 'preview.writes.conflicts.one',
+      other: 'preview.writes.conflicts.other',
+    }),
+  });
+}
+
+/** After an import that left conflicts: "Paketet gav 1 konflikt. …" */
+export function importConflictsText(conflicts: number): string {
+  return counted(conflicts, { one: 'import.conflicts.one', other: 'import.conflicts.other' });
+}
+
+/**
+ * The "sedan datum" of a member's export: empty means since the last bundle (`null`); a
+ * calendar date written YYYY-MM-DD is sent as it is; anything else is `invalid`.
+ */
+export function parseSinceDate(text: string): { since: string | null } | 'invalid' {
+  const trimmed = text.trim();
+  if (trimmed === '') return { since: null };
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  if (!match) return 'invalid';
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real =
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real ? { since: trimmed } : 'invalid';
+}
+
+/**
+ * Whether the projektkontor can send work to the laptop of `certificate`: it is not revoked,
+ * and it is not this (the office's own) laptop.
+ */
+export function canSendWorkTo(certificate: Pick<CertificateDto, 'key_id' | 'revoked'>, ownKeyId: string): boolean {
+  return !certificate.revoked && certificate.key_id.toUpperCase() !== ownKeyId.toUpperCase();
 }

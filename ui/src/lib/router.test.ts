@@ -16,6 +16,8 @@ describe('parseRoute', () => {
     expect(parseRoute('#/installningar/')).toEqual({ page: 'settings' });
     expect(parseRoute('#/installningar/identitet')).toEqual({ page: 'identity' });
     expect(sectionOf({ page: 'identity' })).toBe('settings');
+    expect(parseRoute('#/konflikter')).toEqual({ page: 'conflicts' });
+    expect(sectionOf({ page: 'conflicts' })).toBe('applications');
     expect(parseRoute('#/nowhere')).toEqual({ page: 'not-found' });
   });
 

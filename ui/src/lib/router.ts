@@ -27,6 +27,7 @@ export type Route =
   | { page: 'followup' }
   | { page: 'settings' }
   | { page: 'identity' }
+  | { page: 'conflicts' }
   | { page: 'not-found' };
 
 export interface NavItem {
@@ -51,6 +52,13 @@ export const DEFAULT_PATH = '/oversikt';
 /** Identitet och paket, a page under Inställningar. */
 export const IDENTITY_PATH = '/installningar/identitet';
 
+/**
+ * Konflikter: fields of applications written at the same time on two laptops. Not in the
+ * menu (it matters only after bundles are exchanged); linked from Identitet och paket, from an
+ * import that brought conflicts and from an application that has some. Under Ansökningar.
+ */
+export const CONFLICTS_PATH = '/konflikter';
+
 /** Reads a route from a fragment such as `#/ansokningar?portfolio=1`. */
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
@@ -67,6 +75,7 @@ export function parseRoute(hash: string): Route {
   if (worksheet?.[1]) return { page: 'valuation-worksheet', id: decodeURIComponent(worksheet[1]) };
 
   if (path === IDENTITY_PATH) return { page: 'identity' };
+  if (path === CONFLICTS_PATH) return { page: 'conflicts' };
 
   const item = NAV.find((n) => n.path === path);
   if (item && item.section !== 'applications') return { page: item.section };
@@ -79,6 +88,7 @@ export function sectionOf(route: Route): Section | null {
     case 'application-new':
     case 'application':
     case 'applications':
+    case 'conflicts':
       return 'applications';
     case 'valuation-worksheet':
       return 'valuation';

@@ -12,10 +12,12 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub mod details;
+pub mod review;
 pub mod sync;
 pub mod valuation;
 
 pub use details::*;
+pub use review::*;
 pub use sync::*;
 pub use valuation::*;
 
@@ -436,7 +438,17 @@ macro_rules! for_each_dto {
             ConflictDto,
             ResolveConflictDto,
             SendDto,
-            RotateDto
+            RotateDto,
+            CreateRoundDto,
+            RoundDto,
+            AddMemberDto,
+            DeclareJavDto,
+            CriterionScoreDto,
+            SaveScoreDto,
+            SavedScoreDto,
+            JavDto,
+            SummaryRowDto,
+            RoundSummaryDto
         )
     };
 }

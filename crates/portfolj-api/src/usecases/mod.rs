@@ -5,6 +5,7 @@ pub mod audit;
 pub mod backup;
 pub mod demo;
 pub mod programme;
+pub mod review;
 pub mod session;
 pub mod sync;
 pub mod valuation;

@@ -3,6 +3,7 @@
 
 mod bundles;
 mod generated_types;
+mod review;
 mod work;
 
 use std::collections::BTreeSet;

@@ -4,6 +4,7 @@ mod app;
 mod backup;
 mod demo;
 mod persona;
+mod review;
 mod serve;
 mod sync;
 pub mod valuation;
@@ -63,6 +64,11 @@ pub enum Command {
         #[command(subcommand)]
         command: sync::BundleCommand,
     },
+    /// Beredning: rounds, members, jäv, scores and the round's summary.
+    Review {
+        #[command(subcommand)]
+        command: review::ReviewCommand,
+    },
     /// Values written at the same time on different laptops: list and resolve.
     Conflicts {
         #[command(subcommand)]
@@ -100,6 +106,7 @@ pub fn run(api: Api, command: Command, json: bool, db: &Path) -> Result<(), ApiE
         Command::Overview => overview(&api, json),
         Command::Persona { command } => persona::run(&api, command, json),
         Command::Serve(args) => serve::run(api, args),
+        Command::Review { command } => review::run(&api, command, json),
         Command::Conflicts { command } => sync::conflicts(&api, command, json),
         Command::Backup(args) => backup::backup(&api, &args, json),
         Command::Restore { file_name } => backup::restore(&api, &file_name, json),

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod frame;
 pub mod org;
 pub mod programme;
+pub mod review;
 pub mod setting;
 pub mod sync;
 pub mod valuation;

@@ -104,7 +104,7 @@ fn issue(
     person: &portfolj_core::Person,
     public_key: &PublicKeyText,
     review_groups: Vec<u8>,
-    valid_days: u32,
+    valid: (DateTime<Utc>, DateTime<Utc>),
     now: DateTime<Utc>,
 ) -> Result<(Certificate, Signed), ApiError> {
     let unit_name = org::units(conn)?.into_iter().find(|u| u.id == person.unit).map(|u| u.name).unwrap_or_default();
@@ -118,8 +118,8 @@ fn issue(
         roles: person.roles.iter().map(|r| crate::dto::RoleDto::from(*r)).map(role_code).collect(),
         review_groups,
         public_key: public_key.clone(),
-        valid_from: now,
-        valid_to: now + Duration::days(i64::from(valid_days)),
+        valid_from: valid.0,
+        valid_to: valid.1,
         issued_at: now,
         office_key_id: office.public().key_id()?,
     };
@@ -222,7 +222,15 @@ fn checked(conn: &Connection, bytes: &[u8]) -> Result<(Bundle<portfolj_sync::Ver
             _ => {}
         }
     }
-    writes::check_rights(conn, &writes_in(&bundle), bundle.certificate())?;
+    let arriving = bundle
+        .operations()
+        .iter()
+        .filter_map(|op| match op {
+            Operation::Application { snapshot } => snapshot["id"].as_str().and_then(|id| id.parse().ok()),
+            _ => None,
+        })
+        .collect();
+    writes::check_rights(conn, &writes_in(&bundle), bundle.certificate(), &arriving)?;
     Ok((bundle, context))
 }
 
@@ -443,7 +451,8 @@ impl Api {
             }
             let office = Signer::generate(passphrase)?;
             table::pin_office_key(tx, &office.signer.public().key_id()?, &office.signer.public().0, now)?;
-            issue(tx, &office.signer, &person, &PublicKeyText(me.public_key.clone()), vec![], 5 * 365, now)?;
+            let valid = (now, now + Duration::days(5 * 365));
+            issue(tx, &office.signer, &person, &PublicKeyText(me.public_key.clone()), vec![], valid, now)?;
             table::set_identity(tx, &Identity { person_id: Some(person.id.to_string()), ..me }, now)?;
             let detail = json!({ "office_key": office.signer.public().0 });
             audit::record(tx, now, person.id, "office.init", &office.signer.public().key_id()?, &detail)?;
@@ -471,7 +480,7 @@ impl Api {
                 ApiError::new(ErrorCode::Validation, "Den publika nyckeln går inte att läsa. Klistra in raden som börjar med RW från `portfolj identity show`.")
             })?;
             let (certificate, signed) =
-                issue(tx, &office, &person, &key, args.review_groups.clone(), args.valid_days.unwrap_or(365), now)?;
+                issue(tx, &office, &person, &key, args.review_groups.clone(), (now, now + Duration::days(i64::from(args.valid_days.unwrap_or(365)))), now)?;
             let mut operations = vec![Operation::OfficeKey { public_key: office.public().clone() }];
             operations.extend(office_statements(tx)?);
             operations.push(Operation::Certificate { signed });
@@ -500,7 +509,22 @@ impl Api {
             table::put_rotation(tx, &signed.body, &signed.signature)?;
             table::pin_office_key(tx, &new.signer.public().key_id()?, &new.signer.public().0, now)?;
             let me = identity(tx)?;
-            issue(tx, &new.signer, &person, &PublicKeyText(me.public_key.clone()), vec![], 5 * 365, now)?;
+            // The same person on the same laptop: the new certificate keeps the old period,
+            // so work signed before the rotation stays within it.
+            let old_certificate: Certificate = table::certificate_of_key(tx, &me.key_id)?
+                .map(|c| portfolj_sync::json::parse(c.body.as_bytes()))
+                .transpose()?
+                .ok_or_else(|| ApiError::new(ErrorCode::Conflict, "Den här datorn har inget intyg att förnya."))?;
+            let valid = (old_certificate.valid_from, old_certificate.valid_to);
+            issue(
+                tx,
+                &new.signer,
+                &person,
+                &PublicKeyText(me.public_key.clone()),
+                old_certificate.review_groups,
+                valid,
+                now,
+            )?;
             let detail = json!({ "old_key": old.public().0, "new_key": new.signer.public().0 });
             audit::record(tx, now, person.id, "office.rotate", &new.signer.public().key_id()?, &detail)?;
             // The new key is written beside the old before anything is renamed, so a
