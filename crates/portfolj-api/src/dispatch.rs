@@ -58,6 +58,7 @@ pub const COMMANDS: &[&str] = &[
     "bundle.verify",
     "bundle.import",
     "bundle.log",
+    "progress.get",
     "bundle.export",
     "bundle.send",
     "conflicts.list",
@@ -203,6 +204,8 @@ impl Api {
             "bundle.verify" => reply(self.verify_bundle(&parse(command, args)?)),
             "bundle.import" => reply(self.import_bundle(&parse(command, args)?)),
             "bundle.log" => reply(self.bundle_log()),
+            // Answers while another call holds the store: it reads only counters.
+            "progress.get" => reply(Ok::<_, ApiError>(self.progress.get())),
             "bundle.export" => reply(self.export_bundle(&parse(command, args)?)),
             "bundle.send" => reply(self.send_bundle(&parse(command, args)?)),
             "conflicts.list" => reply(self.conflicts()),

@@ -10,6 +10,7 @@ mod clock;
 pub mod dispatch;
 pub mod dto;
 mod error;
+mod progress;
 mod usecases;
 
 use std::path::Path;
@@ -29,6 +30,7 @@ pub use usecases::valuation::{evaluate_worksheet, evaluate_worksheet_json};
 pub struct Api {
     store: Mutex<Store>,
     clock: Box<dyn Clock>,
+    progress: progress::Progress,
 }
 
 impl Api {
@@ -39,7 +41,7 @@ impl Api {
 
     pub fn open_with_clock(path: &Path, clock: Box<dyn Clock>) -> Result<Self, ApiError> {
         let store = Store::open(path)?;
-        Ok(Self { store: Mutex::new(store), clock })
+        Ok(Self { store: Mutex::new(store), clock, progress: progress::Progress::default() })
     }
 
     /// The store, for one use case at a time. A panic in an earlier use case rolled its

@@ -9,6 +9,7 @@ import type { BenefitTargetDto } from '../generated/BenefitTargetDto';
 import type { NewBenefitTargetDto } from '../generated/NewBenefitTargetDto';
 import type { ParametersDto } from '../generated/ParametersDto';
 import type { ProgrammeFlagDto } from '../generated/ProgrammeFlagDto';
+import type { ProgressDto } from '../generated/ProgressDto';
 import type { ResolveDoubleCountDto } from '../generated/ResolveDoubleCountDto';
 import type { ValuationDto } from '../generated/ValuationDto';
 import type { ValuationResultsDto } from '../generated/ValuationResultsDto';
@@ -119,6 +120,7 @@ export const listCertificates = () => call<CertificateDto[]>('office.certificate
 export const rotateOfficeKey = (args: RotateDto) => call<IdentityDto>('office.rotate', args);
 export const inspectBundle = (file: BundleFileDto) => call<BundlePreviewDto>('bundle.inspect', file);
 export const importBundle = (file: BundleFileDto) => call<BundlePreviewDto>('bundle.import', file);
+export const getProgress = () => call<ProgressDto>('progress.get');
 export const bundleLog = () => call<BundleLogDto[]>('bundle.log', {});
 export const exportBundle = (args: ExportDto) => call<ExportedBundleDto>('bundle.export', args);
 export const sendWork = (args: SendDto) => call<ExportedBundleDto>('bundle.send', args);

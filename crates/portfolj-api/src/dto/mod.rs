@@ -448,7 +448,8 @@ macro_rules! for_each_dto {
             SavedScoreDto,
             JavDto,
             SummaryRowDto,
-            RoundSummaryDto
+            RoundSummaryDto,
+            ProgressDto
         )
     };
 }

@@ -213,3 +213,11 @@ pub struct RotateDto {
     /// Protects the new office key; empty for none.
     pub new_passphrase: Option<String>,
 }
+
+/// How far the running import has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct ProgressDto {
+    pub active: bool,
+    pub done: u32,
+    pub total: u32,
+}

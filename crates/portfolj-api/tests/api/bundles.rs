@@ -67,6 +67,14 @@ fn the_office_invites_a_laptop_which_joins_and_refuses_the_same_bundle_twice() {
     assert_eq!(preview["office_key_id"], shown["office_key_ids"][0]);
 
     import(&laptop, &bytes).expect("joins");
+    // Progress is readable (by another thread while it runs); afterwards it is complete.
+    let progress = ok(&laptop, "progress.get", json!({}));
+    let operations: u64 =
+        preview["counts"].as_array().expect("counts").iter().filter_map(|c| c["count"].as_u64()).sum();
+    assert_eq!(
+        (progress["active"].clone(), progress["done"].clone(), progress["total"].as_u64()),
+        (json!(false), json!(operations), Some(operations))
+    );
     let me = ok(&laptop, "identity.show", json!({}));
     assert_eq!(me["certificate"]["roles"], json!(["coach"]));
     assert_eq!(ok(&laptop, "session.get", json!({}))["person"]["email"], email);

@@ -246,9 +246,17 @@ fn writes_in<S>(bundle: &Bundle<S>) -> Vec<&FieldWrite> {
 }
 
 /// Applies a verified bundle's operations; the caller's transaction makes it all or nothing.
-fn apply(conn: &Connection, bundle: &Bundle<portfolj_sync::Verified>, now: DateTime<Utc>) -> Result<Plan, ApiError> {
+fn apply(
+    conn: &Connection,
+    bundle: &Bundle<portfolj_sync::Verified>,
+    now: DateTime<Utc>,
+    progress: &crate::progress::Progress,
+) -> Result<Plan, ApiError> {
     let mut trust = trust(conn)?.unwrap_or(Trust { office_keys: vec![], revoked: vec![] });
     for op in bundle.operations() {
+        if !matches!(op, Operation::Write { .. }) {
+            progress.advance(1);
+        }
         match op {
             Operation::OfficeKey { public_key } => {
                 table::pin_office_key(conn, &public_key.key_id()?, &public_key.0, now)?;
@@ -294,7 +302,7 @@ fn apply(conn: &Connection, bundle: &Bundle<portfolj_sync::Verified>, now: DateT
     let plan = if incoming.is_empty() {
         Plan::default()
     } else {
-        writes::merge_in(conn, &incoming, bundle.certificate(), &me.key_id, now)?
+        writes::merge_in(conn, &incoming, bundle.certificate(), &me.key_id, now, progress)?
     };
     if bundle.manifest().kind == BundleKind::Invitation {
         // The invitation's certificate for this laptop says who works here.
@@ -612,12 +620,13 @@ impl Api {
         let mut store = self.store();
         // A refused bundle leaves everything as it was, the backup folder included.
         let (bundle, seen) = store.read(|tx| checked(tx, &bytes))?;
+        let _running = self.progress.start(u64::try_from(bundle.operations().len()).unwrap_or(u64::MAX));
         crate::usecases::backup::take(&mut store, "fore-import", now, true)?;
         store.write(|tx| {
             // Checked again only if what it was checked against moved in between (another
             // process on the same database); the rights are checked again as it is applied.
             let bundle = if context(tx, bundle.manifest())? == seen { bundle } else { checked(tx, &bytes)?.0 };
-            let plan = apply(tx, &bundle, now)?;
+            let plan = apply(tx, &bundle, now, &self.progress)?;
             log(tx, bundle.manifest(), bundle.hash(), "in", now)?;
             // Kept whole, so every imported operation can be read again under the hash
             // the audit entry pins.

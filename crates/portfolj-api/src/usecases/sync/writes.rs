@@ -207,6 +207,7 @@ pub(crate) fn merge_in(
     certificate: &Certificate,
     node: &str,
     now: DateTime<Utc>,
+    progress: &crate::progress::Progress,
 ) -> Result<Plan, ApiError> {
     check_rights(conn, writes, certificate, &BTreeSet::new())?;
     let (plan, registers) = merge_plan(conn, writes)?;
@@ -214,6 +215,7 @@ pub(crate) fn merge_in(
     for write in writes {
         store(conn, write, "imported")?;
         clock.observe(&write.stamp, now.timestamp_millis());
+        progress.advance(1);
     }
     table::set_hlc(conn, clock.last_ms, clock.counter)?;
     let actor = actor_of(certificate)?;
