@@ -5,6 +5,7 @@
  */
 export type SendDto = { 
 /**
- * The member laptop's key id (16 hex digits), from its certificate.
+ * The member laptop's key id (16 hex digits), from its certificate; left out for a
+ * programme update to every laptop.
  */
-recipient_key_id: string, passphrase: string | null, };
+recipient_key_id: string | null, passphrase: string | null, };

@@ -198,8 +198,10 @@ pub struct ResolveConflictDto {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct SendDto {
-    /// The member laptop's key id (16 hex digits), from its certificate.
-    pub recipient_key_id: String,
+    /// The member laptop's key id (16 hex digits), from its certificate; left out for a
+    /// programme update to every laptop.
+    #[serde(default)]
+    pub recipient_key_id: Option<String>,
     #[serde(default)]
     pub passphrase: Option<String>,
 }

@@ -791,6 +791,24 @@ fn a_coach_edits_offline_the_office_merges_and_a_concurrent_edit_is_kept_as_a_co
 }
 
 #[test]
+fn one_programme_update_for_everyone_is_taken_by_every_laptop_once() {
+    let (office, first) = office_and_coach_laptop();
+    let second = empty();
+    ok(&second, "identity.init", json!({}));
+    let invitation =
+        ok(&office, "office.invite", json!({"person_id": coach_email(&office), "public_key": public_key(&second)}));
+    import(&second, &decode(&invitation)).expect("joins");
+    let update = ok(&office, "bundle.send", json!({}));
+    assert_eq!(update["preview"]["recipient"], "");
+    assert!(!decode_counts(&update).contains(&"application".to_owned()), "no one's work in a bundle for all");
+    let bytes = decode(&update);
+    for laptop in [&first, &second] {
+        import(laptop, &bytes).expect("every laptop takes the same file");
+        assert_eq!(import(laptop, &bytes).expect_err("once").code.as_str(), "bundle_replayed");
+    }
+}
+
+#[test]
 fn after_an_office_key_rotation_a_laptop_that_joined_before_follows_the_new_key() {
     let (office, laptop) = office_and_coach_laptop();
     let before = ok(&laptop, "identity.show", json!({}))["office_key_ids"].clone();

@@ -96,10 +96,11 @@ pub enum BundleCommand {
         #[command(flatten)]
         passphrase: Passphrase,
     },
-    /// (Projektkontoret) Send a member's laptop its work: programme, open applications and their changes.
+    /// (Projektkontoret) Send a member's laptop its work: programme, open applications and
+    /// their changes; without a key id, a programme update for every laptop.
     Send {
         /// The laptop's key id, from its certificate (`portfolj office certificates`).
-        key_id: String,
+        key_id: Option<String>,
         #[arg(long)]
         out: PathBuf,
         #[command(flatten)]

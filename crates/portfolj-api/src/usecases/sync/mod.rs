@@ -692,43 +692,50 @@ impl Api {
 
     /// The office sends a member's laptop (by key id) what it works on: the programme,
     /// the revocation list, every application open for editing, and every field write held
-    /// for them, so the member's edits name what they replace.
+    /// for them, so the member's edits name what they replace. Without a key id: a
+    /// programme update for every laptop.
     pub fn send_bundle(&self, args: &SendDto) -> Result<ExportedBundleDto, ApiError> {
         let database = self.database();
         let now = self.clock.now();
         self.store().write(|tx| {
             let actor = session::actor(tx)?;
             require_office(&actor)?;
-            let recipient = args.recipient_key_id.trim().to_uppercase();
-            if !table::certificates(tx)?.iter().any(|c| c.key_id == recipient) {
-                return Err(ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("Ingen dator med nyckel-id {recipient} har intyg härifrån. Bjud in den först."),
-                ));
-            }
+            let recipient = args.recipient_key_id.as_deref().map(str::trim).filter(|k| !k.is_empty()).map(str::to_uppercase);
             let mut operations = office_statements(tx)?;
-            let received: Vec<String> = table::bundle_log(tx)?
-                .into_iter()
-                .filter(|b| b.direction == "in" && b.sender_key_id == recipient)
-                .map(|b| b.hash)
-                .collect();
-            if !received.is_empty() {
-                operations.push(Operation::Acknowledge { hashes: received });
+            if let Some(recipient) = &recipient {
+                if !table::certificates(tx)?.iter().any(|c| &c.key_id == recipient) {
+                    return Err(ApiError::new(
+                        ErrorCode::NotFound,
+                        format!("Ingen dator med nyckel-id {recipient} har intyg härifrån. Bjud in den först."),
+                    ));
+                }
+                let received: Vec<String> = table::bundle_log(tx)?
+                    .into_iter()
+                    .filter(|b| b.direction == "in" && &b.sender_key_id == recipient)
+                    .map(|b| b.hash)
+                    .collect();
+                if !received.is_empty() {
+                    operations.push(Operation::Acknowledge { hashes: received });
+                }
             }
             operations.push(Operation::Programme { reference: reference::of(tx)? });
-            let filter = portfolj_store::tables::application::ApplicationFilter::default();
-            for listed in portfolj_store::tables::application::list(tx, &filter)? {
-                let app = listed.application;
-                if !app.state.is_editable() {
-                    continue;
-                }
-                operations.push(Operation::Application { snapshot: replica::of(tx, &app)? });
-                for write in writes::held_for(tx, &writes::entity_of(app.id))? {
-                    operations.push(Operation::Write { write });
+            // One laptop's work; a bundle for everyone carries only the programme and the
+            // office's statements, and every laptop takes the same file.
+            if recipient.is_some() {
+                let filter = portfolj_store::tables::application::ApplicationFilter::default();
+                for listed in portfolj_store::tables::application::list(tx, &filter)? {
+                    let app = listed.application;
+                    if !app.state.is_editable() {
+                        continue;
+                    }
+                    operations.push(Operation::Application { snapshot: replica::of(tx, &app)? });
+                    for write in writes::held_for(tx, &writes::entity_of(app.id))? {
+                        operations.push(Operation::Write { write });
+                    }
                 }
             }
             let exported =
-                export(tx, &database, BundleKind::Office, Some(recipient), operations, args.passphrase.as_deref(), now)?;
+                export(tx, &database, BundleKind::Office, recipient, operations, args.passphrase.as_deref(), now)?;
             let detail = json!({ "bundle": exported.preview.hash, "counts": exported.preview.counts.iter().map(|c| (c.kind.clone(), c.count)).collect::<BTreeMap<_, _>>() });
             audit::record(tx, now, actor.person, "bundle.send", &exported.preview.hash, &detail)?;
             Ok(exported)
