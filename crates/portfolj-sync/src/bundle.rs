@@ -30,6 +30,17 @@ pub enum BundleKind {
     Office,
 }
 
+impl BundleKind {
+    /// The kind as the format writes it (`invitation`, `member`, `office`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Invitation => "invitation",
+            Self::Member => "member",
+            Self::Office => "office",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sender {

@@ -149,10 +149,16 @@ fn store_certificate(
     Ok(())
 }
 
-fn preview_of<S>(bundle: &Bundle<S>, plan: &Plan, refusal: Option<&ApiError>) -> Result<BundlePreviewDto, ApiError> {
-    let m = bundle.manifest();
-    let office_key_id = bundle
-        .operations()
+/// What a bundle holds: read from its manifest and operations, so a bundle made here is
+/// described without reading back the file just written.
+fn preview_of(
+    m: &Manifest,
+    operations: &[Operation],
+    hash: &str,
+    plan: &Plan,
+    refusal: Option<&ApiError>,
+) -> Result<BundlePreviewDto, ApiError> {
+    let office_key_id = operations
         .iter()
         .find_map(|op| match op {
             Operation::OfficeKey { public_key } => Some(public_key.key_id()),
@@ -162,14 +168,14 @@ fn preview_of<S>(bundle: &Bundle<S>, plan: &Plan, refusal: Option<&ApiError>) ->
         .ok()
         .flatten();
     Ok(BundlePreviewDto {
-        kind: serde_json::to_value(m.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
+        kind: m.kind.code().to_owned(),
         sender_name: m.sender.name.clone(),
         sender_key_id: m.sender.key_id.clone(),
         recipient: m.recipient.clone().unwrap_or_default(),
         sequence: u32::try_from(m.sequence).unwrap_or(u32::MAX),
         created_at: time(m.created_at),
         audit_head: m.audit_head.clone(),
-        hash: bundle.hash().to_owned(),
+        hash: hash.to_owned(),
         counts: count_dtos(&m.counts),
         office_key_id,
         new_writes: u32::try_from(plan.new_writes).unwrap_or(u32::MAX),
@@ -326,10 +332,7 @@ fn log(
         &LoggedBundle {
             hash: hash.to_owned(),
             direction: direction.to_owned(),
-            kind: serde_json::to_value(manifest.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default(),
+            kind: manifest.kind.code().to_owned(),
             sender_key_id: manifest.sender.key_id.clone(),
             sender_name: manifest.sender.name.clone(),
             recipient: manifest.recipient.clone().unwrap_or_else(|| EVERYONE.to_owned()),
@@ -394,11 +397,10 @@ fn export(
     let document = Document { format: portfolj_sync::FORMAT.to_owned(), manifest, operations };
     let (bytes, hash) = bundle::seal(&document, &signer)?;
     log(conn, &document.manifest, &hash, "out", now)?;
-    let read = Bundle::read(&bytes)?;
     let file_name = format!("portfolj-{}-{}-{}.portfolj", now.format("%Y%m%d"), me.key_id, document.manifest.sequence);
     Ok(ExportedBundleDto {
         file: BundleFileDto { file_name, content_base64: BASE64.encode(&bytes) },
-        preview: preview_of(&read, &Plan::default(), None)?,
+        preview: preview_of(&document.manifest, &document.operations, &hash, &Plan::default(), None)?,
     })
 }
 
@@ -596,8 +598,12 @@ impl Api {
         self.store().read(|tx| {
             let bundle = Bundle::read(&bytes)?;
             match verified(tx, &bytes) {
-                Ok((verified, plan)) => preview_of(&verified, &plan, None),
-                Err(refusal) => preview_of(&bundle, &Plan::default(), Some(&refusal)),
+                Ok((verified, plan)) => {
+                    preview_of(verified.manifest(), verified.operations(), verified.hash(), &plan, None)
+                }
+                Err(refusal) => {
+                    preview_of(bundle.manifest(), bundle.operations(), bundle.hash(), &Plan::default(), Some(&refusal))
+                }
             }
         })
     }
@@ -608,7 +614,7 @@ impl Api {
         let bytes = decode(file)?;
         self.store().read(|tx| {
             let (bundle, plan) = verified(tx, &bytes)?;
-            preview_of(&bundle, &plan, None)
+            preview_of(bundle.manifest(), bundle.operations(), bundle.hash(), &plan, None)
         })
     }
 
@@ -634,7 +640,7 @@ impl Api {
             let actor = session::acting_person(tx)?;
             let detail = json!({ "bundle": bundle.hash(), "sender": bundle.manifest().sender.key_id, "sequence": bundle.manifest().sequence, "counts": bundle.manifest().counts });
             audit::record(tx, now, actor.id, "bundle.import", bundle.hash(), &detail)?;
-            preview_of(&bundle, &plan, None)
+            preview_of(bundle.manifest(), bundle.operations(), bundle.hash(), &plan, None)
         })
     }
 
