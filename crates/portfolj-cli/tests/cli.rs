@@ -391,3 +391,45 @@ fn stock_minisign_verifies_an_invitation_and_refuses_it_changed() {
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("importeras bara en gång"));
 }
+
+#[test]
+fn review_summary_json_gives_figures_flags_and_missing_members_and_refuses_a_jävig_score() {
+    let (_dir, db) = demo_db();
+    let rounds = json(&portfolj(&db, &["review", "rounds", "--json"]));
+    let round = rounds
+        .as_array()
+        .expect("rounds")
+        .iter()
+        .find(|r| r["portfolio"] == 1 && r["year"] == 2018)
+        .expect("the demo's open round")
+        .clone();
+    let id = round["id"].as_str().expect("id");
+    let summary = json(&portfolj(&db, &["review", "summary", "--round", id, "--json"]));
+    let rows = summary["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 5);
+    for row in rows {
+        for key in ["mean", "median", "spread", "std_dev"] {
+            assert!(row[key].is_string(), "{key} in {row}");
+        }
+        assert!(row["disagreement"].is_boolean() && row["missing"].is_array() && row["complete"].is_boolean());
+    }
+    assert!(rows.iter().any(|r| r["missing"].as_array().is_some_and(|m| !m.is_empty())), "a member is missing");
+    assert!(rows.iter().any(|r| r["disagreement"] == true), "the members disagree somewhere");
+
+    // The member who declared jäv is refused by the CLI exactly as by the API.
+    let row = rows.iter().find(|r| r["jav"].as_array().is_some_and(|j| !j.is_empty())).expect("jäv");
+    let person = row["jav"][0]["person_id"].as_str().expect("person");
+    assert!(portfolj(&db, &["persona", "switch", person]).status.success());
+    let criteria = r#"{"fit":{"level":4,"comment":"Bra."},"benefit":{"level":4,"comment":"Bra."},"feasibility":{"level":4,"comment":"Bra."},"risk":{"level":4,"comment":"Bra."},"reuse":{"level":4,"comment":"Bra."}}"#;
+    let before = std::fs::read(&db).expect("db");
+    let application = row["application_id"].as_str().expect("id");
+    let out = portfolj(
+        &db,
+        &["--json", "review", "score", "--round", id, "--application", application, "--criteria", criteria],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err: Value = serde_json::from_slice(&out.stderr).expect("JSON error");
+    assert_eq!(err["code"], "forbidden");
+    assert!(err["message"].as_str().is_some_and(|m| m.contains("jävig")), "{err}");
+    assert!(std::fs::read(&db).expect("db") == before, "nothing stored");
+}

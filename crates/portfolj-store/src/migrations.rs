@@ -18,6 +18,7 @@ pub const SOURCES: &[&str] = &[
     include_str!("../migrations/0010_bundle_content.sql"),
     include_str!("../migrations/0011_export_mark.sql"),
     include_str!("../migrations/0012_review.sql"),
+    include_str!("../migrations/0013_review_group.sql"),
 ];
 
 const STEPS: &[M<'static>] = &[
@@ -33,6 +34,7 @@ const STEPS: &[M<'static>] = &[
     M::up(SOURCES[9]),
     M::up(SOURCES[10]),
     M::up(SOURCES[11]),
+    M::up(SOURCES[12]),
 ];
 
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);

@@ -265,6 +265,7 @@ fn applied_migrations_are_never_edited() {
         PINNED_0010,
         PINNED_0011,
         PINNED_0012,
+        PINNED_0013,
     ];
     let actual: Vec<u64> = portfolj_store::migration_sources().iter().map(|s| fnv1a(s)).collect();
     assert_eq!(actual.len(), pinned.len(), "pin every migration, the new one too");
@@ -283,6 +284,7 @@ const PINNED_0009: u64 = 5_841_089_234_174_234_381;
 const PINNED_0010: u64 = 636_557_035_517_346_108;
 const PINNED_0011: u64 = 10_745_144_035_949_025_160;
 const PINNED_0012: u64 = 10_105_357_967_489_486_667;
+const PINNED_0013: u64 = 16508488622405102485;
 
 #[test]
 fn versions_threads_and_notes_are_kept_in_order() {
@@ -381,4 +383,36 @@ fn seeded_v1(path: &Path) -> Connection {
     )
     .expect("v1 rows");
     conn
+}
+
+#[test]
+fn round_totals_follow_every_application_aggregate_written_or_rewritten() {
+    use portfolj_store::tables::review::{self, Round, Tally};
+    let (_dir, path) = temp_db();
+    drop(Store::open(&path).expect("migrated"));
+    // A bare connection (no foreign keys): the aggregates alone, without a programme.
+    let tx = Connection::open(&path).expect("open");
+    tx.execute_batch("PRAGMA foreign_keys = OFF").expect("pragma");
+    let round = Round { id: "r".into(), portfolio: 1, year: 2018, rubric: "round".into(), state: "open".into() };
+    review::insert_round(&tx, &round, Utc.with_ymd_and_hms(2017, 11, 1, 9, 0, 0).single().expect("date"))
+        .expect("round");
+    let tally = |application: &str, scores: u32, disagreement: bool| Tally {
+        application: application.into(),
+        scores,
+        criteria: scores * 5,
+        mean: "3".into(),
+        median: "3".into(),
+        min: "2".into(),
+        max: "4".into(),
+        spread: "2".into(),
+        std_dev: "1".into(),
+        disagreement,
+    };
+    review::put_tally(&tx, "r", &tally("a", 3, true)).expect("a");
+    review::put_tally(&tx, "r", &tally("b", 2, false)).expect("b");
+    review::put_tally(&tx, "r", &tally("a", 4, false)).expect("a again");
+    let totals = review::round_tallies(&tx).expect("totals");
+    assert_eq!(totals.len(), 1);
+    let t = &totals[0];
+    assert_eq!((t.scored, t.scores, t.criteria, t.disagreements), (2, 6, 30, 0));
 }

@@ -90,6 +90,13 @@ pub enum Operation {
     Application { snapshot: serde_json::Value },
     /// The office has taken in these bundles (by hash) from the recipient.
     Acknowledge { hashes: Vec<String> },
+    /// A review round as the office sends it to one member: rubric, group, the member's
+    /// assignment and declared jäv, and the valuation summaries frozen for them.
+    ReviewRound { round: serde_json::Value },
+    /// One version of a member's own score of one application.
+    Score { person_id: String, score: serde_json::Value },
+    /// A jäv a member declares for themselves.
+    Jav { person_id: String, jav: serde_json::Value },
 }
 
 impl Operation {
@@ -103,6 +110,9 @@ impl Operation {
             Self::Write { .. } => "write",
             Self::Application { .. } => "application",
             Self::Acknowledge { .. } => "acknowledge",
+            Self::ReviewRound { .. } => "review_round",
+            Self::Score { .. } => "score",
+            Self::Jav { .. } => "jav",
         }
     }
 
@@ -123,7 +133,13 @@ impl Operation {
             | Self::Revocations { .. }
             | Self::Programme { .. }
             | Self::Application { .. }
-            | Self::Acknowledge { .. } => certificate.has_role("office"),
+            | Self::Acknowledge { .. }
+            | Self::ReviewRound { .. } => certificate.has_role("office"),
+            // Only the member's own scores and jäv: nobody scores for someone else, not
+            // even the office.
+            Self::Score { person_id, .. } | Self::Jav { person_id, .. } => {
+                *person_id == certificate.person_id && certificate.has_role("reviewer")
+            }
             // The sender's own writes to applications, by a role that edits them; whether
             // this person may edit that application is checked against the receiving
             // laptop's data (its unit and state) before anything is applied.

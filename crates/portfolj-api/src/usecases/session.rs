@@ -24,6 +24,11 @@ pub(crate) fn actor(conn: &Connection) -> Result<Actor, ApiError> {
     acting_person(conn).map(|p| Actor::of(&p))
 }
 
+/// Refuses anyone but the projektkontor, saying what only the office does.
+pub(crate) fn require_office(actor: &Actor, only_office: &str) -> Result<(), ApiError> {
+    if actor.has(portfolj_core::Role::Office) { Ok(()) } else { Err(ApiError::new(ErrorCode::Forbidden, only_office)) }
+}
+
 fn is_demo(conn: &Connection) -> Result<bool, ApiError> {
     Ok(setting::get(conn, setting::key::DEMO)?.as_deref() == Some("true"))
 }

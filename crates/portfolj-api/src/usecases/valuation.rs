@@ -227,6 +227,32 @@ mod work {
         Ok(ApplicationFacts { category: app.it_category, owner_accepted_operations })
     }
 
+    /// The figures of an application's newest fastställd valuation, as reviewers score
+    /// benefit against them; `None` before one is fastställd or when it cannot be evaluated.
+    pub(crate) fn approved_summary(
+        conn: &Connection,
+        application: ApplicationId,
+    ) -> Result<Option<crate::dto::ValuationSummaryDto>, ApiError> {
+        let Some(v) = table::of_application(conn, application)?.into_iter().rev().find(|v| v.approved_at.is_some())
+        else {
+            return Ok(None);
+        };
+        let worksheet: WorksheetDto = parse_document("Arbetsbladet", &v.worksheet)?;
+        let Ok(results) = worksheet.to_core().and_then(|ws| core::evaluate(&ws)) else {
+            return Ok(None);
+        };
+        let r = ValuationResultsDto::from(&results);
+        Ok(Some(crate::dto::ValuationSummaryDto {
+            valuer: v.valuer_name,
+            approved_at: v.approved_at.map(time),
+            pv_benefits: r.pv_benefits,
+            pv_costs: r.pv_costs,
+            npv: r.npv,
+            benefit_cost_ratio: r.benefit_cost_ratio.value,
+            payback_year: r.payback_year,
+        }))
+    }
+
     /// The valuation in full: its results when computable, and every flag.
     pub(crate) fn view(conn: &Connection, v: &table::Valuation) -> Result<ValuationDto, ApiError> {
         let app = load_application(conn, v.application)?;
@@ -627,12 +653,7 @@ mod work {
             let now = self.clock.now();
             self.store().write(|tx| {
                 let actor = session::actor(tx)?;
-                if !actor.has(Role::Office) {
-                    return Err(ApiError::new(
-                        ErrorCode::Forbidden,
-                        "Bara projektkontoret bestämmer omgångens parametrar.",
-                    ));
-                }
+                session::require_office(&actor, "Bara projektkontoret bestämmer omgångens parametrar.")?;
                 let core_parameters = parameters.to_core()?;
                 let probe = core::Worksheet {
                     first_year: year,
@@ -699,4 +720,6 @@ mod work {
     }
 }
 
-pub(crate) use work::{add_target_in, approve_in, create_in as create_valuation_in, prefill, resolve_in};
+pub(crate) use work::{
+    add_target_in, approve_in, approved_summary, create_in as create_valuation_in, prefill, resolve_in,
+};

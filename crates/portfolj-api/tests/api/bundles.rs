@@ -25,21 +25,21 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/bundles")
 }
 
-fn file_arg(bytes: &[u8]) -> Value {
+pub(super) fn file_arg(bytes: &[u8]) -> Value {
     json!({ "file_name": "x.portfolj", "content_base64": BASE64.encode(bytes) })
 }
 
-fn import(f: &Fixture, bytes: &[u8]) -> Result<Value, portfolj_api::ApiError> {
+pub(super) fn import(f: &Fixture, bytes: &[u8]) -> Result<Value, portfolj_api::ApiError> {
     f.api.call("bundle.import", file_arg(bytes))
 }
 
 // ---- The story: the office invites a coach's laptop ---------------------------------
 
-fn public_key(f: &Fixture) -> String {
+pub(super) fn public_key(f: &Fixture) -> String {
     ok(f, "identity.show", json!({}))["public_key"].as_str().expect("key").to_owned()
 }
 
-fn decode(exported: &Value) -> Vec<u8> {
+pub(super) fn decode(exported: &Value) -> Vec<u8> {
     BASE64.decode(exported["file"]["content_base64"].as_str().expect("content")).expect("base64")
 }
 
@@ -124,7 +124,7 @@ fn a_coach_laptop_cannot_send_the_office_programme_changes() {
 }
 
 /// The coach laptop's own certificate, as the invitation delivered it.
-fn fs_certificate(f: &Fixture) -> Signed {
+pub(super) fn fs_certificate(f: &Fixture) -> Signed {
     let conn = rusqlite::Connection::open(&f.path).expect("open");
     conn.query_row(
         "SELECT c.body, c.signature FROM certificate c JOIN sync_identity i ON i.key_id = c.key_id",
@@ -149,12 +149,12 @@ fn only_the_office_invites_and_a_bad_public_key_is_refused() {
 
 // ---- The hostile corpus ------------------------------------------------------------
 
-fn at(year: i32, month: u32) -> DateTime<Utc> {
+pub(super) fn at(year: i32, month: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(year, month, 1, 9, 0, 0).single().expect("date")
 }
 
 #[allow(clippy::too_many_arguments)]
-fn document(
+pub(super) fn document(
     signer: &Signer,
     certificate: Signed,
     name: &str,

@@ -16,7 +16,7 @@ use crate::output;
 pub struct Passphrase {
     /// The secret key's passphrase (or set PORTFOLJ_PASSPHRASE); leave out for none.
     #[arg(long, env = "PORTFOLJ_PASSPHRASE", hide_env_values = true)]
-    passphrase: Option<String>,
+    pub(crate) passphrase: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -124,7 +124,7 @@ fn read(file: &Path) -> Result<Value, ApiError> {
     Ok(json!({ "file_name": name, "content_base64": BASE64.encode(bytes) }))
 }
 
-fn write(file: &Path, exported: &Value) -> Result<(), ApiError> {
+pub(crate) fn write(file: &Path, exported: &Value) -> Result<(), ApiError> {
     let bytes = BASE64
         .decode(text(&exported["file"], "content_base64"))
         .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Paketet kunde inte avkodas: {e}")))?;

@@ -124,7 +124,7 @@ impl Transition {
             (ReferredBack, Draft) => applicant_side,
             (Submitted, SupplementRequested) => Some(Permitted::Roles(&[Role::Office, Role::Coach, Role::Valuer])),
             (Submitted, Valued) => Some(Permitted::Roles(&[Role::Valuer])),
-            (Valued, InReview) | (InReview, Proposed) => office,
+            (Valued, InReview) | (InReview, Proposed) | (InReview, SupplementRequested) => office,
             (Proposed, Granted) | (Proposed, Rejected) | (Proposed, ReferredBack) => office,
             (Granted, Running) | (Running, Closed) | (Closed, FollowedUp) => office,
             (from, Withdrawn) if from.is_before_decision() => applicant_side,

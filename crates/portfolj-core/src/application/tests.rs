@@ -164,6 +164,7 @@ fn every_transition_is_allowed_or_refused_exactly_as_the_lifecycle_says() {
         (Submitted, Valued, &[Role::Valuer]),
         (Valued, InReview, &[Role::Office]),
         (InReview, Proposed, &[Role::Office]),
+        (InReview, SupplementRequested, &[Role::Office]),
         (Proposed, Granted, &[Role::Office]),
         (Proposed, Rejected, &[Role::Office]),
         (Proposed, ReferredBack, &[Role::Office]),

@@ -25,6 +25,29 @@ impl JavKind {
         }
     }
 
+    pub const ALL: [JavKind; 5] =
+        [Self::SameUnit, Self::CoBenefitingUnit, Self::PersonalRelation, Self::EconomicInterest, Self::Other];
+
+    /// The kind as stored and sent.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::SameUnit => "same_unit",
+            Self::CoBenefitingUnit => "co_benefiting_unit",
+            Self::PersonalRelation => "personal_relation",
+            Self::EconomicInterest => "economic_interest",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// A kind a member declares or the office records (the others are found).
+    pub fn declared_from_code(code: &str) -> Option<Self> {
+        Self::from_code(code).filter(|k| !k.is_detected())
+    }
+
     /// Found from the organisation rather than declared.
     pub fn is_detected(self) -> bool {
         matches!(self, Self::SameUnit | Self::CoBenefitingUnit)

@@ -4,6 +4,7 @@
 
 mod aggregate;
 mod jav;
+mod recommendation;
 mod rubric;
 mod score;
 
@@ -14,5 +15,6 @@ pub use aggregate::{
     ApplicationSummary, Calibration, MemberTotal, Stats, calibrate, completeness, rank_robustness, stats, summarise,
 };
 pub use jav::{Jav, JavKind, detect_unit_jav};
+pub use recommendation::{RecommendationInput, RecommendationKind, check_assignment, check_recommendation};
 pub use rubric::{Criterion, Level, Rubric};
 pub use score::{CriterionScore, Score, ScoreContext, check_score};

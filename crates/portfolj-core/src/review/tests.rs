@@ -162,6 +162,43 @@ fn rank_robustness_names_how_far_one_member_can_move_a_rank() {
 }
 
 #[test]
+fn every_jäv_kind_has_a_code_and_only_the_undetected_kinds_are_declared() {
+    for kind in JavKind::ALL {
+        assert_eq!(JavKind::from_code(kind.code()), Some(kind));
+        assert_eq!(JavKind::declared_from_code(kind.code()).is_some(), !kind.is_detected());
+    }
+    assert_eq!(JavKind::from_code("bribe"), None);
+}
+
+#[test]
+fn a_proposal_needs_a_complete_review_but_komplettering_does_not() {
+    let missing = vec!["Maria Lindberg".to_owned()];
+    let input = |kind, missing: &[String]| {
+        check_recommendation(&RecommendationInput { kind, motivation: "Väl underbyggd.", conditions: "", missing })
+    };
+    for kind in [RecommendationKind::Support, RecommendationKind::SupportWithConditions, RecommendationKind::Oppose] {
+        let e = input(kind, &missing).expect_err("incomplete");
+        assert!(e.to_string().contains("Maria Lindberg"), "{e}");
+    }
+    assert_eq!(input(RecommendationKind::Supplement, &missing), Ok(()));
+    assert_eq!(input(RecommendationKind::Support, &[]), Ok(()));
+    assert!(input(RecommendationKind::SupportWithConditions, &[]).is_err(), "conditions are required");
+    assert_eq!(RecommendationKind::Supplement.leads_to(), crate::ApplicationState::SupplementRequested);
+    assert_eq!(RecommendationKind::Oppose.leads_to(), crate::ApplicationState::Proposed);
+    let unmotivated =
+        RecommendationInput { kind: RecommendationKind::Oppose, motivation: " ", conditions: "", missing: &[] };
+    assert!(check_recommendation(&unmotivated).is_err());
+}
+
+#[test]
+fn an_assignment_stays_within_the_members_cap() {
+    assert_eq!(check_assignment("Ulf", 3, Some(3)), Ok(()));
+    assert_eq!(check_assignment("Ulf", 30, None), Ok(()));
+    let e = check_assignment("Ulf", 4, Some(3)).expect_err("over the cap");
+    assert!(e.to_string().contains("högst 3"), "{e}");
+}
+
+#[test]
 fn a_review_is_complete_only_when_every_assigned_non_jävig_member_is_in_or_absent() {
     let (a, b, c, j) = (person(1), person(2), person(3), person(4));
     assert_eq!(completeness(&[a, b, c, j], &[j], &[a], &[c]), vec![b]);

@@ -102,6 +102,9 @@ pub(crate) fn transition_in(
     reason: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
+    if to == ApplicationState::Proposed {
+        crate::usecases::review::require_complete(conn, app)?;
+    }
     let event = app.transition(to, actor, now, reason)?;
     table::update_state(conn, app)?;
     table::insert_event(conn, &event)?;

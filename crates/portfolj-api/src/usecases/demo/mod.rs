@@ -5,6 +5,7 @@
 
 mod catalogue;
 mod details;
+mod review;
 mod valuation;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -46,6 +47,25 @@ impl DemoScale {
         }
     }
 
+    /// Members of each beredningsgrupp: the small demo's ten reviewers sit in overlapping
+    /// groups of four; the large demos give every portfolio a group of its own, large
+    /// enough that a city's year holds some 160 000 scored criteria.
+    fn group_size(self) -> usize {
+        match self {
+            DemoScale::Small => 4,
+            DemoScale::City | DemoScale::National => 26,
+        }
+    }
+
+    /// Reviewers in the programme: ten in the small demo, a group of its own for each
+    /// portfolio in the large ones.
+    fn reviewers(self) -> usize {
+        match self {
+            DemoScale::Small => 10,
+            DemoScale::City | DemoScale::National => 5 * self.group_size(),
+        }
+    }
+
     fn frame_multiplier(self) -> i64 {
         match self {
             DemoScale::Small | DemoScale::City => 1,
@@ -75,6 +95,8 @@ struct Cast {
     valuers: Vec<Actor>,
     /// One applicant per unit, in unit order.
     applicants: Vec<Actor>,
+    reviewers: Vec<Person>,
+    group_size: usize,
     people: Vec<Person>,
 }
 
@@ -123,7 +145,7 @@ fn generate(tx: &Connection, g: &mut Generator, scale: DemoScale) -> Result<Demo
     for unit in &units {
         org::insert_unit(tx, unit)?;
     }
-    let cast = cast(g, &units, start);
+    let cast = cast(g, &units, start, scale);
     for person in &cast.people {
         org::insert_person(tx, person)?;
     }
@@ -146,6 +168,7 @@ fn generate(tx: &Connection, g: &mut Generator, scale: DemoScale) -> Result<Demo
     for i in 0..count {
         application(tx, g, &context, &cast, i, count)?;
     }
+    review::rounds(tx, g, &cast, &programme.years().collect::<Vec<_>>())?;
     Ok(DemoSummary {
         units: units.len(),
         people: cast.people.len(),
@@ -159,7 +182,7 @@ fn at(year: i32, month: u32, day: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(year, month, day, 9, 0, 0).single().unwrap_or_default()
 }
 
-fn cast(g: &mut Generator, units: &[OrgUnit], at: DateTime<Utc>) -> Cast {
+fn cast(g: &mut Generator, units: &[OrgUnit], at: DateTime<Utc>, scale: DemoScale) -> Cast {
     let slk = units[0].id;
     let service = units[1].id;
     let mut people = Vec::new();
@@ -198,11 +221,13 @@ fn cast(g: &mut Generator, units: &[OrgUnit], at: DateTime<Utc>) -> Cast {
         let unit = units[2 + i * 3].id;
         person(g, name, unit, &[Role::Council]);
     }
-    for i in 0..10 {
-        let name = random_name(g);
-        let unit = units[(i * 5 + 3) % units.len()].id;
-        person(g, name, unit, &[Role::Reviewer]);
-    }
+    let mut reviewers: Vec<Person> = (0..10)
+        .map(|i| {
+            let name = random_name(g);
+            let unit = units[(i * 5 + 3) % units.len()].id;
+            person(g, name, unit, &[Role::Reviewer])
+        })
+        .collect();
     let applicants: Vec<Actor> = units
         .iter()
         .map(|u| {
@@ -210,12 +235,20 @@ fn cast(g: &mut Generator, units: &[OrgUnit], at: DateTime<Utc>) -> Cast {
             Actor::of(&person(g, name, u.id, &[Role::Applicant]))
         })
         .collect();
+    // Drawn after everyone else, so the small demo's people stay the same.
+    for i in reviewers.len()..scale.reviewers() {
+        let name = random_name(g);
+        let unit = units[(i * 7 + 3) % units.len()].id;
+        reviewers.push(person(g, name, unit, &[Role::Reviewer]));
+    }
     Cast {
         office: Actor::of(&office_person),
         office_person,
         coach: Actor::of(&coach),
         valuers: valuers.iter().map(Actor::of).collect(),
         applicants,
+        reviewers,
+        group_size: scale.group_size(),
         people,
     }
 }
@@ -318,14 +351,25 @@ fn application(
     let round = index / 40;
     let unit_index = g.rng.random_range(0..context.units.len());
     let unit = &context.units[unit_index];
-    let year = if count <= 40 { 2013 + i32::try_from(index % 6).unwrap_or(0) } else { g.rng.random_range(2013..=2018) };
+    // The small demo's portfolio 1 has a full open beredning in 2018: five applications
+    // being reviewed, so the group's matrix, jäv and missing scores have something to show.
+    let open_review = count <= 40 && index >= ApplicationState::ALL.len() && index.is_multiple_of(5);
+    let year = match (count <= 40, open_review) {
+        (true, true) => 2018,
+        (true, false) => 2013 + i32::try_from(index % 6).unwrap_or(0),
+        (false, _) => g.rng.random_range(2013..=2018),
+    };
     let category = match portfolio {
         Portfolio::Innovation => ItCategory::Innovative,
         _ if index % 13 == 7 => ItCategory::Basic,
         _ => ItCategory::Differentiating,
     };
-    let mut target =
-        if index < ApplicationState::ALL.len() { ApplicationState::ALL[index] } else { state_for(g, year) };
+    const UNDER_REVIEW: [ApplicationState; 2] = [ApplicationState::Valued, ApplicationState::InReview];
+    let mut target = match (index < ApplicationState::ALL.len(), open_review) {
+        (true, _) => ApplicationState::ALL[index],
+        (false, true) => UNDER_REVIEW[(index / 5) % 2],
+        (false, false) => state_for(g, year),
+    };
     if category == ItCategory::Basic {
         // Basic IT is not eligible for portfolio money: such applications cannot be
         // submitted, and are left as drafts or withdrawn.

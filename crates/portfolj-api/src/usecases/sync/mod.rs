@@ -5,6 +5,7 @@
 mod keyfiles;
 mod reference;
 mod replica;
+mod review;
 pub(crate) mod writes;
 
 use std::collections::BTreeMap;
@@ -13,7 +14,7 @@ use std::path::Path;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use chrono::{DateTime, Duration, Utc};
-use portfolj_core::{Actor, Role};
+use portfolj_core::Actor;
 use portfolj_store::Connection;
 use portfolj_store::tables::sync::{self as table, Identity, LoggedBundle, StoredCertificate};
 use portfolj_store::tables::{audit as audit_table, org, setting};
@@ -47,13 +48,8 @@ fn identity(conn: &Connection) -> Result<Identity, ApiError> {
     table::identity(conn)?.ok_or_else(no_identity)
 }
 
-fn require_office(actor: &Actor) -> Result<(), ApiError> {
-    if actor.has(Role::Office) {
-        Ok(())
-    } else {
-        Err(ApiError::new(ErrorCode::Forbidden, "Bara projektkontoret utfärdar intyg och bjuder in datorer."))
-    }
-}
+/// What the office alone does with keys, certificates and programme bundles.
+const ONLY_OFFICE: &str = "Bara projektkontoret utfärdar intyg och bjuder in datorer.";
 
 fn certificate_dto(stored: &StoredCertificate, revoked: &[u64]) -> Result<CertificateDto, ApiError> {
     let c: Certificate = portfolj_sync::json::parse(stored.body.as_bytes())?;
@@ -237,6 +233,7 @@ fn checked(conn: &Connection, bytes: &[u8]) -> Result<(Bundle<portfolj_sync::Ver
         })
         .collect();
     writes::check_rights(conn, &writes_in(&bundle), bundle.certificate(), &arriving)?;
+    crate::usecases::review::incoming(conn, bundle.operations(), bundle.certificate())?;
     Ok((bundle, context))
 }
 
@@ -300,8 +297,15 @@ fn apply(
                     }
                 }
             }
-            Operation::Write { .. } => {}
+            Operation::Write { .. }
+            | Operation::ReviewRound { .. }
+            | Operation::Score { .. }
+            | Operation::Jav { .. } => {}
         }
+    }
+    let review = crate::usecases::review::incoming(conn, bundle.operations(), bundle.certificate())?;
+    if !review.is_empty() {
+        crate::usecases::review::apply_incoming(conn, &review, now)?;
     }
     let me = identity(conn)?;
     let incoming = writes_in(bundle);
@@ -356,6 +360,20 @@ fn office_statements(conn: &Connection) -> Result<Vec<Operation>, ApiError> {
         operations.push(Operation::Revocations { signed: Signed { body, signature } });
     }
     Ok(operations)
+}
+
+/// The key of the office laptop that invited this one: where a member's bundles go.
+fn office_key_id(conn: &Connection) -> Result<String, ApiError> {
+    table::bundle_log(conn)?
+        .into_iter()
+        .find(|b| b.direction == "in" && b.kind == "invitation")
+        .map(|b| b.sender_key_id)
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::Conflict,
+                "Den här datorn har inte gått med via en inbjudan och har ingen att skicka till.",
+            )
+        })
 }
 
 /// Makes, signs and logs a bundle from this laptop to `recipient` (a key id) or everyone.
@@ -451,7 +469,7 @@ impl Api {
         let passphrase = args.passphrase.as_deref().filter(|p| !p.is_empty());
         self.store().write(|tx| {
             let person = session::acting_person(tx)?;
-            require_office(&Actor::of(&person))?;
+            session::require_office(&Actor::of(&person), ONLY_OFFICE)?;
             let me = identity(tx)?;
             if !table::office_keys(tx)?.is_empty() || keyfiles::exists(&database, keyfiles::OFFICE) {
                 return Err(ApiError::new(
@@ -478,7 +496,7 @@ impl Api {
         let now = self.clock.now();
         self.store().write(|tx| {
             let actor = session::actor(tx)?;
-            require_office(&actor)?;
+            session::require_office(&actor, ONLY_OFFICE)?;
             let office = keyfiles::signer(&database, keyfiles::OFFICE, args.passphrase.as_deref())?;
             let wanted = args.person_id.trim();
             let person = org::people(tx)?
@@ -510,7 +528,7 @@ impl Api {
         let now = self.clock.now();
         self.store().write(|tx| {
             let person = session::acting_person(tx)?;
-            require_office(&Actor::of(&person))?;
+            session::require_office(&Actor::of(&person), ONLY_OFFICE)?;
             let old = keyfiles::signer(&database, keyfiles::OFFICE, args.passphrase.as_deref())?;
             let new = Signer::generate(args.new_passphrase.as_deref().filter(|p| !p.is_empty()))?;
             let rotation =
@@ -552,7 +570,7 @@ impl Api {
         let now = self.clock.now();
         self.store().write(|tx| {
             let actor = session::actor(tx)?;
-            require_office(&actor)?;
+            session::require_office(&actor, ONLY_OFFICE)?;
             if args.reason.trim().is_empty() {
                 return Err(ApiError::new(
                     ErrorCode::Validation,
@@ -652,16 +670,7 @@ impl Api {
         let now = self.clock.now();
         self.store().write(|tx| {
             let actor = session::actor(tx)?;
-            let office = table::bundle_log(tx)?
-                .into_iter()
-                .find(|b| b.direction == "in" && b.kind == "invitation")
-                .map(|b| b.sender_key_id)
-                .ok_or_else(|| {
-                    ApiError::new(
-                        ErrorCode::Conflict,
-                        "Den här datorn har inte gått med via en inbjudan och har ingen att skicka till.",
-                    )
-                })?;
+            let office = office_key_id(tx)?;
             let after = match args.since.as_deref().filter(|s| !s.trim().is_empty()) {
                 Some(date) => {
                     let day = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| {
@@ -705,7 +714,7 @@ impl Api {
         let now = self.clock.now();
         self.store().write(|tx| {
             let actor = session::actor(tx)?;
-            require_office(&actor)?;
+            session::require_office(&actor, ONLY_OFFICE)?;
             let recipient = args.recipient_key_id.as_deref().map(str::trim).filter(|k| !k.is_empty()).map(str::to_uppercase);
             let mut operations = office_statements(tx)?;
             if let Some(recipient) = &recipient {
