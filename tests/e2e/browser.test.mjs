@@ -1427,6 +1427,132 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       await api('persona.switch', { person_id: original.person.id });
     }
   });
+
+  /** The demo's open beredning: portfolio 1, 2018. */
+  async function openReviewRound() {
+    const rounds = await api('review.rounds');
+    const round = rounds.find((r) => r.portfolio === 1 && r.year === 2018);
+    assert.ok(round, 'the demo has an open round for portfolio 1 in 2018');
+    return round;
+  }
+
+  test('beredning: a member scores with the keyboard, the draft survives a reload, the office sees the new total', async () => {
+    const original = await api('session.get');
+    const round = await openReviewRound();
+    const summary = await api('review.summary', { id: round.id });
+    // A member who has not scored an application yet (the demo leaves one missing).
+    const row = summary.rows.find((r) => r.cells.some((c) => c.state === 'missing'));
+    assert.ok(row, 'an application waits for a member');
+    const cell = row.cells.find((c) => c.state === 'missing');
+    const member = round.members.find((m) => m.person.id === cell.person_id).person;
+    let context;
+    try {
+      await api('persona.switch', { person_id: member.id });
+      let page;
+      let problems;
+      ({ context, page, problems } = await openApp(`#/beredning/${encodeURIComponent(round.id)}/min-bedomning`));
+      await page.getByTestId('my-review').waitFor();
+      await page.locator(`[data-testid="my-items"] button[data-application-id="${row.application_id}"]`).click();
+      const form = page.getByTestId('score-form');
+      await form.waitFor();
+      assert.equal(await form.getAttribute('data-application-id'), row.application_id);
+
+      // Digits set the level of the criterion in focus; Tab goes to its comment, then on.
+      const levels = { fit: '4', benefit: '3', feasibility: '5', risk: '2', reuse: '4' };
+      await page.locator('#score-fit-1').focus();
+      for (const [key, level] of Object.entries(levels)) {
+        await page.keyboard.press(level);
+        assert.equal(await page.locator(`#score-${key}-${level}`).isChecked(), true, `${key} is ${level}`);
+        await page.keyboard.press('Tab');
+        assert.equal(await page.evaluate(() => document.activeElement?.id), `score-${key}-comment`);
+        await page.keyboard.type(`Bedömt ${key} med tangentbordet.`);
+        await page.keyboard.press('Tab');
+      }
+      await page.getByTestId('draft-status').filter({ hasText: /^Utkastet sparat \d{2}:\d{2}$/ }).waitFor();
+
+      // The draft is on this laptop: after a reload every level and comment is back.
+      await page.reload();
+      await page.locator(`[data-testid="my-items"] button[data-application-id="${row.application_id}"]`).click();
+      await form.waitFor();
+      for (const [key, level] of Object.entries(levels)) {
+        assert.equal(await page.locator(`#score-${key}-${level}`).isChecked(), true, `${key} kept`);
+        assert.equal(await page.locator(`#score-${key}-comment`).inputValue(), `Bedömt ${key} med tangentbordet.`);
+      }
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'beredning-min-bedomning');
+
+      // Submitted from the keyboard: (25·4 + 25·3 + 20·5 + 15·2 + 15·4) / 100 = 3,65.
+      await page.getByTestId('score-submit').focus();
+      await page.keyboard.press('Enter');
+      const saved = page.getByTestId('score-saved');
+      await saved.waitFor();
+      assert.equal((await saved.textContent()).trim(), 'Sparad som version 1, totalt 3,65.');
+      const history = await api('review.history', { round_id: round.id, application_id: row.application_id });
+      const mine = history.filter((v) => v.person_id === member.id);
+      assert.deepEqual(mine.map((v) => [v.version, v.total]), [[1, '3.65']]);
+
+      // The office's matrix shows the member's total in the cell that was missing.
+      await api('persona.switch', { person_id: original.person.id });
+      await goTo(page, `#/beredning/${encodeURIComponent(round.id)}`);
+      const matrix = page.getByTestId('review-matrix');
+      await matrix.waitFor();
+      const scoredCell = matrix.locator(`tr[data-application-id="${row.application_id}"] td[data-person-id="${member.id}"]`);
+      await page.waitForFunction(
+        ([app, person]) =>
+          document.querySelector(`tr[data-application-id="${app}"] td[data-person-id="${person}"]`)?.dataset.state === 'scored',
+        [row.application_id, member.id],
+      );
+      assert.match((await scoredCell.textContent()).trim(), /3,65/);
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'beredning-matris');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context?.close();
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+
+  test('beredning: a jävig member gets no score form, and the API refuses the score in the same words', async () => {
+    const original = await api('session.get');
+    const round = await openReviewRound();
+    const summary = await api('review.summary', { id: round.id });
+    const row = summary.rows.find((r) => r.jav.length > 0);
+    assert.ok(row, 'the demo has a declared jäv');
+    const jav = row.jav[0];
+    let context;
+    try {
+      await api('persona.switch', { person_id: jav.person_id });
+      const criteria = Object.fromEntries(
+        ['fit', 'benefit', 'feasibility', 'risk', 'reuse'].map((k) => [k, { level: 4, comment: 'Bra.' }]),
+      );
+      const refused = await apiError('review.score', { round_id: round.id, application_id: row.application_id, criteria });
+      assert.equal(refused.code, 'forbidden');
+      assert.match(refused.message, /jävig/);
+
+      let page;
+      let problems;
+      ({ context, page, problems } = await openApp(`#/beredning/${encodeURIComponent(round.id)}/min-bedomning`));
+      await page.getByTestId('my-review').waitFor();
+      const item = page.locator(`[data-testid="my-items"] button[data-application-id="${row.application_id}"]`);
+      assert.equal(await item.getAttribute('data-status'), 'jav');
+      await item.click();
+      await page.getByTestId('my-jav').waitFor();
+      assert.match(await page.getByTestId('my-jav').textContent(), /Du är jävig/);
+      assert.equal(await page.getByTestId('score-form').count(), 0, 'no form to score with');
+      // In the matrix the jävig member sees no one's totals for that application.
+      await goTo(page, `#/beredning/${encodeURIComponent(round.id)}`);
+      await page.getByTestId('review-matrix').waitFor();
+      const totals = await page
+        .locator(`tr[data-application-id="${row.application_id}"] td[data-person-id]`)
+        .evaluateAll((cells) => cells.map((c) => c.dataset.state));
+      assert.ok(totals.every((state) => state === 'jav' || state === 'hidden'), totals.join(','));
+      assert.deepEqual(await seriousViolations(page), []);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context?.close();
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
 });
 
 // ---- Between laptops: keys, the office key, an invitation, bundles, safety copies ---------

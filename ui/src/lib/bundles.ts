@@ -49,6 +49,9 @@ export const COUNT_KINDS = [
   'programme',
   'application',
   'write',
+  'review_round',
+  'score',
+  'jav',
 ] as const;
 export type CountKind = (typeof COUNT_KINDS)[number];
 

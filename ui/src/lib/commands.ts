@@ -51,6 +51,19 @@ import type { ResolveConflictDto } from '../generated/ResolveConflictDto';
 import type { RevokeDto } from '../generated/RevokeDto';
 import type { RotateDto } from '../generated/RotateDto';
 import type { SendDto } from '../generated/SendDto';
+import type { CriterionScoreDto } from '../generated/CriterionScoreDto';
+import type { SavedScoreDto } from '../generated/SavedScoreDto';
+import type { AssignDto } from '../generated/AssignDto';
+import type { DeclareJavDto } from '../generated/DeclareJavDto';
+import type { DraftCriterionDto } from '../generated/DraftCriterionDto';
+import type { MarkAbsentDto } from '../generated/MarkAbsentDto';
+import type { RecommendDto } from '../generated/RecommendDto';
+import type { MyReviewDto } from '../generated/MyReviewDto';
+import type { RoundDto } from '../generated/RoundDto';
+import type { RoundOverviewDto } from '../generated/RoundOverviewDto';
+import type { RoundSummaryDto } from '../generated/RoundSummaryDto';
+import type { RubricDto } from '../generated/RubricDto';
+import type { ScoreVersionDto } from '../generated/ScoreVersionDto';
 
 export const getSession = () => call<SessionDto>('session.get');
 export const listPersonas = () => call<PersonDto[]>('persona.list');
@@ -130,3 +143,31 @@ export const createBackup = () => call<BackupDto>('backup.create', {});
 export const listBackups = () => call<BackupDto[]>('backup.list', {});
 export const restoreBackup = (file_name: string) => call<BackupDto>('backup.restore', { file_name });
 export const verifyAuditLog = () => call<AuditReportDto>('audit.verify', {});
+
+// Beredning: rounds, the group, jäv and absence, scores and drafts, the summary, recommendations.
+export const listRounds = () => call<RoundDto[]>('review.rounds', {});
+export const getReviewRound = (id: string) => call<RoundDto>('review.round.get', { id });
+export const createReviewRound = (portfolio: number, year: number) =>
+  call<RoundDto>('review.round.create', { portfolio, year });
+export const closeReviewRound = (round_id: string) => call<RoundDto>('review.round.close', { round_id });
+export const setRubric = (round_id: string, rubric: RubricDto) =>
+  call<RoundDto>('review.rubric.set', { round_id, rubric });
+export const addReviewMember = (round_id: string, person_id: string) =>
+  call<RoundDto>('review.member.add', { round_id, person_id });
+export const assignReviews = (args: AssignDto) => call<RoundDto>('review.assign', args);
+export const declareJav = (args: DeclareJavDto) => call<RoundSummaryDto>('review.jav.declare', args);
+export const markAbsent = (args: MarkAbsentDto) => call<RoundSummaryDto>('review.absent', args);
+export const myReview = (round_id: string) => call<MyReviewDto>('review.mine', { id: round_id });
+export const saveScoreDraft = (round_id: string, application_id: string, criteria: Record<string, DraftCriterionDto>) =>
+  call<null>('review.draft.save', { round_id, application_id, criteria });
+export const submitScore = (round_id: string, application_id: string, criteria: Record<string, CriterionScoreDto>) =>
+  call<SavedScoreDto>('review.score', { round_id, application_id, criteria });
+export const roundSummary = (round_id: string) => call<RoundSummaryDto>('review.summary', { id: round_id });
+export const scoreHistory = (round_id: string, application_id: string) =>
+  call<ScoreVersionDto[]>('review.history', { round_id, application_id });
+export const recommend = (args: RecommendDto) => call<RoundSummaryDto>('review.recommend', args);
+export const reviewOverview = () => call<RoundOverviewDto[]>('review.overview', {});
+export const exportReviewerBundle = (round_id: string, person_id: string, passphrase: string | null) =>
+  call<ExportedBundleDto>('review.bundle.export', { round_id, person_id, passphrase });
+export const exportMyScores = (round_id: string, passphrase: string | null) =>
+  call<ExportedBundleDto>('review.scores.export', { round_id, passphrase });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationHref, applicationsHref, parseRoute, sectionOf } from './router';
+import { REVIEW_TABS, applicationHref, applicationsHref, parseRoute, reviewRoundHref, sectionOf } from './router';
 
 describe('parseRoute', () => {
   it('reads each page', () => {
@@ -11,6 +11,12 @@ describe('parseRoute', () => {
     expect(parseRoute('#/nyttovardering/v-1')).toEqual({ page: 'valuation-worksheet', id: 'v-1' });
     expect(sectionOf({ page: 'valuation-worksheet', id: 'v-1' })).toBe('valuation');
     expect(parseRoute('#/beredning')).toEqual({ page: 'review' });
+    expect(parseRoute('#/beredning/r-1')).toEqual({ page: 'review-round', id: 'r-1', tab: 'matrix' });
+    expect(parseRoute('#/beredning/r-1/spridning')).toEqual({ page: 'review-round', id: 'r-1', tab: 'spread' });
+    expect(parseRoute('#/beredning/r-1/grupp')).toEqual({ page: 'review-round', id: 'r-1', tab: 'group' });
+    expect(parseRoute('#/beredning/r-1/min-bedomning')).toEqual({ page: 'review-round', id: 'r-1', tab: 'mine' });
+    expect(parseRoute('#/beredning/r-1/okand')).toEqual({ page: 'not-found' });
+    expect(sectionOf({ page: 'review-round', id: 'r-1', tab: 'group' })).toBe('review');
     expect(parseRoute('#/prioritering')).toEqual({ page: 'prioritisation' });
     expect(parseRoute('#/uppfoljning')).toEqual({ page: 'followup' });
     expect(parseRoute('#/installningar/')).toEqual({ page: 'settings' });
@@ -38,6 +44,10 @@ describe('parseRoute', () => {
 
   it('round-trips links', () => {
     expect(parseRoute(applicationHref('a/b'))).toEqual({ page: 'application', id: 'a/b' });
+    for (const tab of REVIEW_TABS) {
+      expect(parseRoute(reviewRoundHref('r/1', tab))).toEqual({ page: 'review-round', id: 'r/1', tab });
+    }
+    expect(reviewRoundHref('r-1')).toBe('#/beredning/r-1');
     expect(applicationsHref({ portfolio: 1, state: 'draft', year: null })).toBe(
       '#/ansokningar?portfolio=1&state=draft',
     );

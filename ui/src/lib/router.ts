@@ -23,12 +23,25 @@ export type Route =
   | { page: 'valuation' }
   | { page: 'valuation-worksheet'; id: string }
   | { page: 'review' }
+  | { page: 'review-round'; id: string; tab: ReviewTab }
   | { page: 'prioritisation' }
   | { page: 'followup' }
   | { page: 'settings' }
   | { page: 'identity' }
   | { page: 'conflicts' }
   | { page: 'not-found' };
+
+/** The parts of a review round's page, each with its own address under `#/beredning/<id>`. */
+export const REVIEW_TABS = ['matrix', 'spread', 'group', 'mine'] as const;
+export type ReviewTab = (typeof REVIEW_TABS)[number];
+
+/** The last part of a tab's path; the matrix is the round's own address. */
+const REVIEW_TAB_PATHS: Record<ReviewTab, string> = {
+  matrix: '',
+  spread: 'spridning',
+  group: 'grupp',
+  mine: 'min-bedomning',
+};
 
 export interface NavItem {
   section: Section;
@@ -74,6 +87,12 @@ export function parseRoute(hash: string): Route {
   const worksheet = /^\/nyttovardering\/([^/]+)$/.exec(path);
   if (worksheet?.[1]) return { page: 'valuation-worksheet', id: decodeURIComponent(worksheet[1]) };
 
+  const round = /^\/beredning\/([^/]+)(?:\/([^/]+))?$/.exec(path);
+  if (round?.[1]) {
+    const tab = REVIEW_TABS.find((t) => REVIEW_TAB_PATHS[t] === (round[2] ?? ''));
+    return tab ? { page: 'review-round', id: decodeURIComponent(round[1]), tab } : { page: 'not-found' };
+  }
+
   if (path === IDENTITY_PATH) return { page: 'identity' };
   if (path === CONFLICTS_PATH) return { page: 'conflicts' };
 
@@ -92,6 +111,8 @@ export function sectionOf(route: Route): Section | null {
       return 'applications';
     case 'valuation-worksheet':
       return 'valuation';
+    case 'review-round':
+      return 'review';
     case 'identity':
       return 'settings';
     case 'not-found':
@@ -111,6 +132,12 @@ export function applicationHref(id: string): string {
 
 export function valuationHref(id: string): string {
   return href(`/nyttovardering/${encodeURIComponent(id)}`);
+}
+
+/** A review round's page, at one of its tabs (the matrix unless another is named). */
+export function reviewRoundHref(id: string, tab: ReviewTab = 'matrix'): string {
+  const rest = REVIEW_TAB_PATHS[tab];
+  return href(`/beredning/${encodeURIComponent(id)}${rest ? '/' + rest : ''}`);
 }
 
 export const NEW_APPLICATION_HREF = href('/ansokningar/ny');
