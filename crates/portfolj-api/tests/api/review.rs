@@ -62,6 +62,18 @@ fn declared_jav(f: &Fixture, round: &Value) -> (Value, Value) {
     (row, person)
 }
 
+/// A member without jäv, and an application of the round other than the jävig one.
+fn member_and_application(f: &Fixture, round: &Value) -> (Value, Value) {
+    let (jav_row, javig) = declared_jav(f, round);
+    let member = (0..4).map(|i| member(round, i)).find(|p| p["id"] != javig["id"]).expect("another member");
+    let application = rows(&summary(f, round))
+        .into_iter()
+        .map(|r| r["application_id"].clone())
+        .find(|a| *a != jav_row["application_id"])
+        .expect("application");
+    (member, application)
+}
+
 /// The message and every field's message, as the form shows them.
 fn said(e: &portfolj_api::ApiError) -> String {
     std::iter::once(e.message.clone()).chain(e.fields.iter().map(|f| f.message.clone())).collect::<Vec<_>>().join(" ")
@@ -115,6 +127,45 @@ fn a_jävig_member_cannot_score_and_sees_no_scores_until_the_group_recommends() 
     assert!(open["mean"].is_string());
 }
 
+#[rstest::rstest]
+#[case::personal_relation("personal_relation", "personlig relation")]
+#[case::economic_interest("economic_interest", "ekonomiskt intresse")]
+#[case::other("other", "annat jäv")]
+fn each_declared_jäv_kind_refuses_the_score(#[case] kind: &str, #[case] named: &str) {
+    let f = demo();
+    let round = open_round(&f);
+    let (member, application) = member_and_application(&f, &round);
+    // The office records it for the member.
+    act_as(&f, "office", None);
+    let declared = json!({"round_id": round["id"], "application_id": application, "person_id": member["email"],
+        "kind": kind, "motivation": "Antecknat av projektkontoret."});
+    let after = ok(&f, "review.jav.declare", declared);
+    let row = rows(&after).into_iter().find(|r| r["application_id"] == application).expect("row");
+    assert!(row["jav"].as_array().expect("jav").iter().any(|j| j["kind"] == kind && j["person_id"] == member["id"]));
+    as_person(&f, &member);
+    let before = file_bytes(&f);
+    let e = err(&f, "review.score", score_args(&round, &application, criteria(3)));
+    assert_eq!(e.code.as_str(), "forbidden");
+    assert!(e.message.contains(named), "{}", e.message);
+    assert!(file_bytes(&f) == before);
+}
+
+#[test]
+fn only_the_member_or_the_office_declares_and_only_the_undetected_kinds() {
+    let f = demo();
+    let round = open_round(&f);
+    let (jav_row, javig) = declared_jav(&f, &round);
+    let others: Vec<Value> = (0..4).map(|i| member(&round, i)).filter(|p| p["id"] != javig["id"]).collect();
+    as_person(&f, &others[0]);
+    let for_someone = json!({"round_id": round["id"], "application_id": jav_row["application_id"],
+        "person_id": others[1]["id"], "kind": "other", "motivation": "x"});
+    assert_eq!(err(&f, "review.jav.declare", for_someone).code.as_str(), "forbidden");
+    let detected = json!({"round_id": round["id"], "application_id": jav_row["application_id"], "kind": "same_unit", "motivation": "x"});
+    assert_eq!(err(&f, "review.jav.declare", detected).code.as_str(), "validation");
+    let unmotivated = json!({"round_id": round["id"], "application_id": jav_row["application_id"], "kind": "other", "motivation": " "});
+    assert!(said(&err(&f, "review.jav.declare", unmotivated)).contains("protokollet"));
+}
+
 #[test]
 fn unit_jäv_is_found_from_the_organisation_and_refuses_the_score() {
     let f = demo();
@@ -137,13 +188,7 @@ fn unit_jäv_is_found_from_the_organisation_and_refuses_the_score() {
 fn scores_outside_the_scale_without_comments_or_not_assigned_are_refused() {
     let f = demo();
     let round = open_round(&f);
-    let (jav_row, javig) = declared_jav(&f, &round);
-    let scorer = (0..4).map(|i| member(&round, i)).find(|p| p["id"] != javig["id"]).expect("another member");
-    let application = rows(&summary(&f, &round))
-        .into_iter()
-        .map(|r| r["application_id"].clone())
-        .find(|a| *a != jav_row["application_id"])
-        .expect("application");
+    let (scorer, application) = member_and_application(&f, &round);
     as_person(&f, &scorer);
     let before = file_bytes(&f);
     let e = err(&f, "review.score", score_args(&round, &application, criteria(7)));
@@ -204,13 +249,7 @@ fn scores_outside_the_scale_without_comments_or_not_assigned_are_refused() {
 fn a_new_score_is_a_new_version_and_every_version_can_be_read_back() {
     let f = demo();
     let round = open_round(&f);
-    let (jav_row, javig) = declared_jav(&f, &round);
-    let scorer = (0..4).map(|i| member(&round, i)).find(|p| p["id"] != javig["id"]).expect("member");
-    let application = rows(&summary(&f, &round))
-        .into_iter()
-        .map(|r| r["application_id"].clone())
-        .find(|a| *a != jav_row["application_id"])
-        .expect("application");
+    let (scorer, application) = member_and_application(&f, &round);
     as_person(&f, &scorer);
     let history =
         |f: &Fixture| ok(f, "review.history", json!({"round_id": round["id"], "application_id": application}));
@@ -390,6 +429,24 @@ fn three_reviewer_laptops_score_offline_and_the_office_refuses_a_jävig_score_in
             (json!(version), json!(level))
         );
     }
+    // The office marks a member who never scored an application absent: complete.
+    let incomplete = rows(&summary(&office, &round)).into_iter().find(|r| r["complete"] == false).expect("incomplete");
+    let missing = incomplete["cells"]
+        .as_array()
+        .expect("cells")
+        .iter()
+        .find(|c| c["state"] == "missing")
+        .expect("missing")
+        .clone();
+    let marked = ok(
+        &office,
+        "review.absent",
+        json!({"round_id": round["id"], "application_id": incomplete["application_id"],
+        "person_id": missing["person_id"], "reason": "Tjänstledig."}),
+    );
+    let row = rows(&marked).into_iter().find(|r| r["application_id"] == incomplete["application_id"]).expect("row");
+    assert_eq!((row["complete"].clone(), row["absent"][0]["reason"].clone()), (json!(true), json!("Tjänstledig.")));
+
     // Taking the same scores again changes nothing (every version is already here).
     let again = ok(&laptops[1].f, "review.scores.export", json!({"round_id": round["id"]}));
     import(&office, &decode(&again)).expect("the same scores again");
