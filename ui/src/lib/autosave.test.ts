@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Autosaver, LocalDrafts, type KeyValueStore, type SaveStatus } from './autosave';
+import { Autosaver, LocalDrafts, flushOnLeave, type KeyValueStore, type SaveStatus } from './autosave';
 
 interface Deferred<T> {
   promise: Promise<T>;
@@ -147,6 +147,59 @@ describe('Autosaver', () => {
     vi.advanceTimersByTime(2000);
     await settle();
     expect(h.calls).toHaveLength(0);
+  });
+});
+
+describe('flushOnLeave', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(() => vi.useRealTimers());
+
+  /** A document and a window that the test fires events on. */
+  function page() {
+    const document = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    const window = new EventTarget();
+    return { document, window };
+  }
+
+  it('saves at once when the page is hidden or left, and not when it is shown', async () => {
+    const h = harness();
+    const targets = page();
+    flushOnLeave(h.saver, targets);
+    h.saver.change('typed');
+    targets.document.dispatchEvent(new Event('visibilitychange'));
+    expect(h.calls).toHaveLength(0);
+    targets.document.visibilityState = 'hidden';
+    targets.document.dispatchEvent(new Event('visibilitychange'));
+    expect(h.calls.map((c) => c.value)).toEqual(['typed']);
+
+    h.calls[0]!.done.resolve('ok');
+    h.saver.change('typed more');
+    targets.window.dispatchEvent(new Event('pagehide'));
+    await vi.waitFor(() => expect(h.calls.map((c) => c.value)).toEqual(['typed', 'typed more']));
+  });
+
+  it('with nothing waiting, saves nothing', () => {
+    const h = harness();
+    const targets = page();
+    flushOnLeave(h.saver, targets);
+    targets.window.dispatchEvent(new Event('pagehide'));
+    expect(h.calls).toHaveLength(0);
+  });
+
+  it('the cleanup stops listening, saves what waits and disposes the autosaver', () => {
+    const saver = { dirty: true, flush: vi.fn(() => Promise.resolve(true)), dispose: vi.fn() };
+    const targets = page();
+    const cleanup = flushOnLeave(saver, targets);
+    targets.window.dispatchEvent(new Event('pagehide'));
+    expect(saver.flush).toHaveBeenCalledTimes(1);
+    cleanup();
+    expect(saver.flush).toHaveBeenCalledTimes(2);
+    expect(saver.dispose).toHaveBeenCalledTimes(1);
+    // The page's events no longer reach it.
+    targets.document.visibilityState = 'hidden';
+    targets.document.dispatchEvent(new Event('visibilitychange'));
+    targets.window.dispatchEvent(new Event('pagehide'));
+    expect(saver.flush).toHaveBeenCalledTimes(2);
   });
 });
 

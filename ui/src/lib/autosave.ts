@@ -1,10 +1,13 @@
 /**
- * Autosave for the application form, kept free of Svelte and the DOM so it can be tested.
+ * Autosave for the application form and the score form, kept free of Svelte and the DOM
+ * (the page's events come in through `flushOnLeave`'s targets) so it can be tested.
  *
  * - `Autosaver` debounces changes (a save ~800 ms after typing stops), saves at once on
  *   `flush()` (blur, page hidden, before submitting), never runs two saves at the same time,
  *   and always ends by saving the latest value: a change made while a save is under way is
  *   saved right after it.
+ * - `flushOnLeave` saves at once when the page is hidden or left, and once more (then stops
+ *   the autosaver) when the form goes away.
  * - `LocalDrafts` keeps an unsaved copy per application in localStorage from the moment
  *   something is typed until the server has confirmed it, so nothing typed is lost when the
  *   window closes, the connection drops or a save is refused. On reopening, a copy newer
@@ -146,6 +149,49 @@ export class Autosaver<T, R, E> {
     });
     return done;
   }
+}
+
+/** The part of an `Autosaver` that `flushOnLeave` and `flushSoon` use. */
+export interface Flushable {
+  readonly dirty: boolean;
+  flush(): Promise<boolean>;
+  dispose(): void;
+}
+
+/** Starts saving whatever waits, without waiting for it (focus leaving a field, the page hidden). */
+export function flushSoon(autosaver: Pick<Flushable, 'dirty' | 'flush'>): void {
+  if (autosaver.dirty) void autosaver.flush();
+}
+
+/** Where `flushOnLeave` listens: the browser's document and window, or stand-ins in tests. */
+export interface LeaveTargets {
+  document: { readonly visibilityState: string } & ListenerTarget;
+  window: ListenerTarget;
+}
+
+interface ListenerTarget {
+  addEventListener(type: string, listener: () => void): void;
+  removeEventListener(type: string, listener: () => void): void;
+}
+
+/**
+ * Saves what waits when the page is hidden (`visibilitychange`) or left (`pagehide`). Returns
+ * the cleanup for when the form goes away: it stops listening, saves what waits once more and
+ * disposes the autosaver. Made for `onMount(() => flushOnLeave(autosaver))`.
+ */
+export function flushOnLeave(autosaver: Flushable, targets: LeaveTargets = { document, window }): () => void {
+  const onHide = () => flushSoon(autosaver);
+  const onVisibility = () => {
+    if (targets.document.visibilityState === 'hidden') onHide();
+  };
+  targets.document.addEventListener('visibilitychange', onVisibility);
+  targets.window.addEventListener('pagehide', onHide);
+  return () => {
+    targets.document.removeEventListener('visibilitychange', onVisibility);
+    targets.window.removeEventListener('pagehide', onHide);
+    flushSoon(autosaver);
+    autosaver.dispose();
+  };
 }
 
 /** The parts of `Storage` used here, so tests can pass a Map-backed stand-in. */

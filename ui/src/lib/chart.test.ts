@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extentWithZero, linearScale, niceStep, plotValue, tickText, ticks } from './chart';
+import { extentWithZero, linearScale, niceStep, plotValue, rowChart, shortLabel, tickText, ticks } from './chart';
 
 describe('chart scaling', () => {
   it('always includes zero', () => {
@@ -25,5 +25,14 @@ describe('chart scaling', () => {
     expect(plotValue('x')).toBe(0);
     expect(tickText(1000000)).toBe('1000000');
     expect(tickText(-0.2)).toBe('0');
+  });
+  it('shortens a label to fit its column, with an ellipsis', () => {
+    expect(shortLabel('Kort titel', 10)).toBe('Kort titel');
+    expect(shortLabel('En alldeles för lång titel', 10)).toBe('En alldel…');
+    expect(shortLabel('En alldeles för lång titel', 10)).toHaveLength(10);
+  });
+  it('lays out a chart of one row per item with the axis under the rows', () => {
+    expect(rowChart(3, 200)).toEqual({ width: 640, height: 8 + 3 * 28 + 24, row: 28, top: 8, bottom: 92, left: 200, right: 620 });
+    expect(rowChart(0, 220)).toMatchObject({ height: 32, top: 8, bottom: 8, left: 220 });
   });
 });

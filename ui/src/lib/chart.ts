@@ -1,7 +1,8 @@
 /**
- * Scaling helpers for the valuation charts (inline SVG). Amounts arrive as exact decimal
- * strings; here they become numbers only to place a bar or a point on the screen, never to
- * show or add a figure (the labels always come from format.ts on the original string).
+ * Scaling and layout helpers for the valuation and review charts (inline SVG). Amounts arrive
+ * as exact decimal strings; here they become numbers only to place a bar or a point on the
+ * screen, never to show or add a figure (the labels always come from format.ts on the
+ * original string).
  */
 
 /** A decimal string as a number for drawing; 0 when it is not a decimal. */
@@ -51,6 +52,39 @@ export function ticks(extent: Extent, count = 4): number[] {
     out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
   }
   return out;
+}
+
+/** The text cut to at most `max` characters, the last an ellipsis, to fit a label column. */
+export function shortLabel(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+
+/**
+ * Where things go in a chart of one row per item (the review charts): the item's label in a
+ * column on the left, its bar or range to the right of it, and the scale's tick labels under
+ * the rows. Row i starts at `top + i * row`.
+ */
+export interface RowChart {
+  /** The viewBox's width and height. */
+  width: number;
+  height: number;
+  /** One row's height. */
+  row: number;
+  /** Where the first row starts and the last one ends (the grid lines' y1 and y2). */
+  top: number;
+  bottom: number;
+  /** The x range the values are drawn over: from the label column to the right margin. */
+  left: number;
+  right: number;
+}
+
+const ROW_CHART = { width: 640, row: 28, top: 8, axis: 24, margin: 20 };
+
+/** The layout of a row chart of `rows` rows whose label column is `labelWidth` wide. */
+export function rowChart(rows: number, labelWidth: number): RowChart {
+  const { width, row, top, axis, margin } = ROW_CHART;
+  const bottom = top + row * rows;
+  return { width, height: bottom + axis, row, top, bottom, left: labelWidth, right: width - margin };
 }
 
 /** A whole number of kronor as a decimal string, for labelling a tick with formatMoney. */
