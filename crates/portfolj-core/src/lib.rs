@@ -13,6 +13,7 @@ pub mod frame;
 pub mod ids;
 pub mod money;
 pub mod org;
+pub mod prioritise;
 pub mod programme;
 pub mod readiness;
 pub mod review;
