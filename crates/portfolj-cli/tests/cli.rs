@@ -433,3 +433,22 @@ fn review_summary_json_gives_figures_flags_and_missing_members_and_refuses_a_jä
     assert!(err["message"].as_str().is_some_and(|m| m.contains("jävig")), "{err}");
     assert!(std::fs::read(&db).expect("db") == before, "nothing stored");
 }
+
+#[test]
+fn prioritize_json_gives_the_selection_with_reasons_under_a_scenario_frame() {
+    let (_dir, db) = demo_db();
+    let result =
+        json(&portfolj(&db, &["prioritize", "--portfolio", "1", "--year", "2018", "--frame", "5000000", "--json"]));
+    assert_eq!(result["frame"], "5000000.00");
+    let rows = result["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 5);
+    assert_eq!(rows.iter().filter(|r| r["chosen"] == true).count(), 1);
+    assert!(
+        rows.iter()
+            .filter(|r| r["chosen"] == false)
+            .all(|r| r["reason"].as_str().is_some_and(|t| t.starts_with("Ryms inte")))
+    );
+    let out = portfolj(&db, &["prioritize", "--portfolio", "1", "--year", "2018", "--requires", "utan-kolon"]);
+    assert_eq!(out.status.code(), Some(2), "a malformed pair is refused");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("A:B"));
+}

@@ -12,11 +12,13 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub mod details;
+pub mod prioritise;
 pub mod review;
 pub mod sync;
 pub mod valuation;
 
 pub use details::*;
+pub use prioritise::*;
 pub use review::*;
 pub use sync::*;
 pub use valuation::*;
@@ -472,6 +474,11 @@ macro_rules! for_each_dto {
             ReviewerBundleDto,
             ScoresBundleDto,
             CloseRoundDto,
+            PairDto,
+            PrioritiseDto,
+            PriorityRowDto,
+            FrontierPointDto,
+            PrioritisationDto,
             ProgressDto
         )
     };

@@ -4,6 +4,7 @@ pub mod application;
 pub mod audit;
 pub mod backup;
 pub mod demo;
+pub mod prioritise;
 pub mod programme;
 pub mod review;
 pub mod session;

@@ -3,6 +3,7 @@
 
 mod bundles;
 mod generated_types;
+mod prioritise;
 mod review;
 mod work;
 

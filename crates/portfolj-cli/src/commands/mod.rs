@@ -4,6 +4,7 @@ mod app;
 mod backup;
 mod demo;
 mod persona;
+mod prioritise;
 mod review;
 mod serve;
 mod sync;
@@ -69,6 +70,9 @@ pub enum Command {
         #[command(subcommand)]
         command: review::ReviewCommand,
     },
+    /// (Projektkontoret) The best selection within a portfolio's frame for a year, and why
+    /// each other application is left out.
+    Prioritize(prioritise::PrioritiseArgs),
     /// Values written at the same time on different laptops: list and resolve.
     Conflicts {
         #[command(subcommand)]
@@ -107,6 +111,7 @@ pub fn run(api: Api, command: Command, json: bool, db: &Path) -> Result<(), ApiE
         Command::Persona { command } => persona::run(&api, command, json),
         Command::Serve(args) => serve::run(api, args),
         Command::Review { command } => review::run(&api, command, json),
+        Command::Prioritize(args) => prioritise::run(&api, &args, json),
         Command::Conflicts { command } => sync::conflicts(&api, command, json),
         Command::Backup(args) => backup::backup(&api, &args, json),
         Command::Restore { file_name } => backup::restore(&api, &file_name, json),

@@ -48,11 +48,13 @@ pub enum Exclusion {
     ExcludedBy(ApplicationId),
     /// Its value is zero or negative by the chosen objective.
     NoValue,
-    /// It costs more than what is left of the frame (or its sub-frame), öre.
+    /// It costs more than what is left of the frame, or of its sub-frame when that is
+    /// less, öre.
     DoesNotFit {
         remaining: i64,
+        sub_frame: bool,
     },
-    /// It would fit only in place of chosen applications that give more per krona.
+    /// It fits, but only with a dependency or exclusion that costs more than it gives.
     LowerValuePerKrona,
 }
 

@@ -400,7 +400,6 @@ fn selection(p: &Problem, c: &Compiled<'_>, value: Decimal, chosen: &[Option<boo
                 - (0..chosen.len()).filter(|i| is_in(*i) && c.part[*i] == Some(k)).map(|i| c.items[i].cost).sum::<i64>()
         })
         .collect();
-    let weakest = (0..chosen.len()).filter(|i| is_in(*i) && c.forced[*i].is_none()).max();
     let reason = |i: usize| -> Exclusion {
         let item = c.items[i];
         if c.forced[i] == Some(false) {
@@ -415,13 +414,10 @@ fn selection(p: &Problem, c: &Compiled<'_>, value: Decimal, chosen: &[Option<boo
         if item.value <= Decimal::ZERO {
             return Exclusion::NoValue;
         }
-        let room = c.part[i].map_or(remaining, |k| remaining.min(part_left[k]));
-        // Search order is value per krona: after the weakest chosen one means less per krona.
-        if weakest.is_some_and(|w| i > w) {
-            return Exclusion::LowerValuePerKrona;
-        }
+        let part_room = c.part[i].map(|k| part_left[k]).filter(|left| *left < remaining);
+        let room = part_room.unwrap_or(remaining);
         if item.cost > room {
-            return Exclusion::DoesNotFit { remaining: room };
+            return Exclusion::DoesNotFit { remaining: room, sub_frame: part_room.is_some() };
         }
         Exclusion::LowerValuePerKrona
     };

@@ -29,7 +29,7 @@ fn the_best_pair_beats_the_greedy_choice() {
     assert_eq!(s.value, Decimal::from(100));
     assert_eq!(s.chosen, vec![id(2), id(3)]);
     assert_eq!((s.cost, s.remaining), (10_000, 0));
-    assert_eq!(s.excluded, vec![(id(1), Exclusion::DoesNotFit { remaining: 0 })]);
+    assert_eq!(s.excluded, vec![(id(1), Exclusion::DoesNotFit { remaining: 0, sub_frame: false })]);
 }
 
 #[test]
@@ -56,6 +56,7 @@ fn sub_frames_bound_their_part() {
     p.sub_frames = vec![(PortfolioPart::Innovation, 4_000)];
     let s = optimise(&p).expect("solved");
     assert_eq!(s.value, Decimal::from(40), "only one innovation project fits its 40 kr part");
+    assert_eq!(s.excluded, vec![(id(2), Exclusion::DoesNotFit { remaining: 1_000, sub_frame: true })]);
 }
 
 #[test]
