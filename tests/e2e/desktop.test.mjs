@@ -72,8 +72,15 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.deleteSession().catch(() => {});
+  // A dropped session must not hold the run: end it with a deadline, then stop the driver
+  // and the window it started (which would otherwise keep this process's output open).
+  await Promise.race([browser?.deleteSession().catch(() => {}), new Promise((done) => setTimeout(done, 10_000))]);
   driver?.kill();
+  try {
+    execFileSync('pkill', ['-f', desktop]);
+  } catch {
+    // Already gone.
+  }
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -86,7 +93,13 @@ async function heading() {
 async function screenshot(name) {
   // Screenshots lag a frame behind the DOM.
   await browser.pause(1000);
-  await browser.saveScreenshot(path.join(screenshots, `desktop-${name}.png`));
+  try {
+    await browser.saveScreenshot(path.join(screenshots, `desktop-${name}.png`));
+  } catch (e) {
+    // A picture documents a state the test has already checked; losing one (WebKitWebDriver
+    // under Xvfb has dropped the session at this point) is said, not failed on.
+    console.error(`screenshot ${name} not taken: ${e.message}`);
+  }
   try {
     execFileSync('import', ['-window', 'root', path.join(screenshots, `desktop-${name}-screen.png`)]);
   } catch {
