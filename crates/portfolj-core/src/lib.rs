@@ -8,6 +8,7 @@
 pub mod application;
 pub mod attachment;
 pub mod audit;
+pub mod decision;
 pub mod error;
 pub mod frame;
 pub mod ids;

@@ -19,6 +19,7 @@ pub const SOURCES: &[&str] = &[
     include_str!("../migrations/0011_export_mark.sql"),
     include_str!("../migrations/0012_review.sql"),
     include_str!("../migrations/0013_review_group.sql"),
+    include_str!("../migrations/0014_decision.sql"),
 ];
 
 const STEPS: &[M<'static>] = &[
@@ -35,6 +36,7 @@ const STEPS: &[M<'static>] = &[
     M::up(SOURCES[10]),
     M::up(SOURCES[11]),
     M::up(SOURCES[12]),
+    M::up(SOURCES[13]),
 ];
 
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);

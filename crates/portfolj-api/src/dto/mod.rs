@@ -11,12 +11,14 @@ use portfolj_store::tables::application::{Listed, RecordedEvent};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub mod decision;
 pub mod details;
 pub mod prioritise;
 pub mod review;
 pub mod sync;
 pub mod valuation;
 
+pub use decision::*;
 pub use details::*;
 pub use prioritise::*;
 pub use review::*;
@@ -479,6 +481,8 @@ macro_rules! for_each_dto {
             PriorityRowDto,
             FrontierPointDto,
             PrioritisationDto,
+            RecordDecisionDto,
+            DecisionDto,
             ProgressDto
         )
     };

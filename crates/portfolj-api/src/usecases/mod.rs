@@ -3,6 +3,7 @@
 pub mod application;
 pub mod audit;
 pub mod backup;
+pub mod decision;
 pub mod demo;
 pub mod prioritise;
 pub mod programme;

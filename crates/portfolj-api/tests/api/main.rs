@@ -2,6 +2,7 @@
 //! for the crate; modules by area.
 
 mod bundles;
+mod decision;
 mod generated_types;
 mod prioritise;
 mod review;

@@ -2,6 +2,7 @@
 
 mod app;
 mod backup;
+mod decision;
 mod demo;
 mod persona;
 mod prioritise;
@@ -73,6 +74,11 @@ pub enum Command {
     /// (Projektkontoret) The best selection within a portfolio's frame for a year, and why
     /// each other application is left out.
     Prioritize(prioritise::PrioritiseArgs),
+    /// Decisions on proposed applications: record (projektkontoret) and list.
+    Decision {
+        #[command(subcommand)]
+        command: decision::DecisionCommand,
+    },
     /// Values written at the same time on different laptops: list and resolve.
     Conflicts {
         #[command(subcommand)]
@@ -112,6 +118,7 @@ pub fn run(api: Api, command: Command, json: bool, db: &Path) -> Result<(), ApiE
         Command::Serve(args) => serve::run(api, args),
         Command::Review { command } => review::run(&api, command, json),
         Command::Prioritize(args) => prioritise::run(&api, &args, json),
+        Command::Decision { command } => decision::run(&api, command, json),
         Command::Conflicts { command } => sync::conflicts(&api, command, json),
         Command::Backup(args) => backup::backup(&api, &args, json),
         Command::Restore { file_name } => backup::restore(&api, &file_name, json),

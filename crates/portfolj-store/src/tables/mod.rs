@@ -3,6 +3,7 @@
 
 pub mod application;
 pub mod audit;
+pub mod decision;
 pub mod frame;
 pub mod org;
 pub mod programme;
