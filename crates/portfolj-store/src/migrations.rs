@@ -20,6 +20,7 @@ pub const SOURCES: &[&str] = &[
     include_str!("../migrations/0012_review.sql"),
     include_str!("../migrations/0013_review_group.sql"),
     include_str!("../migrations/0014_decision.sql"),
+    include_str!("../migrations/0015_frame_change.sql"),
 ];
 
 const STEPS: &[M<'static>] = &[
@@ -37,6 +38,7 @@ const STEPS: &[M<'static>] = &[
     M::up(SOURCES[11]),
     M::up(SOURCES[12]),
     M::up(SOURCES[13]),
+    M::up(SOURCES[14]),
 ];
 
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);

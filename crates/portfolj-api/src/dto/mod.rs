@@ -13,6 +13,7 @@ use ts_rs::TS;
 
 pub mod decision;
 pub mod details;
+pub mod frame;
 pub mod prioritise;
 pub mod review;
 pub mod sync;
@@ -20,6 +21,7 @@ pub mod valuation;
 
 pub use decision::*;
 pub use details::*;
+pub use frame::*;
 pub use prioritise::*;
 pub use review::*;
 pub use sync::*;
@@ -105,7 +107,7 @@ pub struct ProgrammeDto {
     pub units: Vec<UnitDto>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct SubFrameDto {
     pub part: PortfolioPartDto,
     pub amount: String,
@@ -483,6 +485,10 @@ macro_rules! for_each_dto {
             PrioritisationDto,
             RecordDecisionDto,
             DecisionDto,
+            SubFrameInputDto,
+            SetFrameDto,
+            FrameKeyDto,
+            FrameChangeDto,
             ProgressDto
         )
     };

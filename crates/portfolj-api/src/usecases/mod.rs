@@ -5,6 +5,7 @@ pub mod audit;
 pub mod backup;
 pub mod decision;
 pub mod demo;
+pub mod frame;
 pub mod prioritise;
 pub mod programme;
 pub mod review;

@@ -3,6 +3,7 @@
 
 mod bundles;
 mod decision;
+mod frame;
 mod generated_types;
 mod prioritise;
 mod review;

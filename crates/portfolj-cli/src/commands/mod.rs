@@ -4,6 +4,7 @@ mod app;
 mod backup;
 mod decision;
 mod demo;
+mod frame;
 mod persona;
 mod prioritise;
 mod review;
@@ -74,6 +75,11 @@ pub enum Command {
     /// (Projektkontoret) The best selection within a portfolio's frame for a year, and why
     /// each other application is left out.
     Prioritize(prioritise::PrioritiseArgs),
+    /// Frames per portfolio and year: list, change with a reason (projektkontoret), history.
+    Frame {
+        #[command(subcommand)]
+        command: frame::FrameCommand,
+    },
     /// Decisions on proposed applications: record (projektkontoret) and list.
     Decision {
         #[command(subcommand)]
@@ -119,6 +125,7 @@ pub fn run(api: Api, command: Command, json: bool, db: &Path) -> Result<(), ApiE
         Command::Review { command } => review::run(&api, command, json),
         Command::Prioritize(args) => prioritise::run(&api, &args, json),
         Command::Decision { command } => decision::run(&api, command, json),
+        Command::Frame { command } => frame::run(&api, command, json),
         Command::Conflicts { command } => sync::conflicts(&api, command, json),
         Command::Backup(args) => backup::backup(&api, &args, json),
         Command::Restore { file_name } => backup::restore(&api, &file_name, json),

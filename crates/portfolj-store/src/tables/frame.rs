@@ -56,3 +56,61 @@ pub(crate) fn portfolio(number: i64) -> Result<Portfolio, StoreError> {
 pub(crate) fn sek(ore: i64) -> Result<Sek, StoreError> {
     Sek::from_ore(ore).map_err(|e| StoreError::corrupt("amount_ore", e))
 }
+
+/// One recorded change of a frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrameChange {
+    pub version: u32,
+    pub amount_ore: i64,
+    pub sub_frames: String,
+    pub reason: String,
+    pub changed_by: String,
+    pub changed_at: String,
+}
+
+/// Records the frame as it became, with why; returns the version.
+pub fn record_change(
+    conn: &Connection,
+    portfolio: Portfolio,
+    year: i32,
+    change: &FrameChange,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<u32, StoreError> {
+    let version: u32 = conn
+        .prepare_cached("SELECT coalesce(max(version), 0) + 1 FROM frame_change WHERE portfolio = ?1 AND year = ?2")?
+        .query_row(params![portfolio.number(), year], |r| r.get(0))?;
+    conn.prepare_cached(
+        "INSERT INTO frame_change (portfolio, year, version, amount_ore, sub_frames, reason, changed_by, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        portfolio.number(),
+        year,
+        version,
+        change.amount_ore,
+        change.sub_frames,
+        change.reason,
+        change.changed_by,
+        super::time_text(at)
+    ])?;
+    Ok(version)
+}
+
+/// Every recorded change of one frame, oldest first.
+pub fn changes(conn: &Connection, portfolio: Portfolio, year: i32) -> Result<Vec<FrameChange>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT version, amount_ore, sub_frames, reason, changed_by, changed_at FROM frame_change
+         WHERE portfolio = ?1 AND year = ?2 ORDER BY version",
+    )?;
+    let rows = stmt.query_map(params![portfolio.number(), year], |r| {
+        Ok(FrameChange {
+            version: r.get(0)?,
+            amount_ore: r.get(1)?,
+            sub_frames: r.get(2)?,
+            reason: r.get(3)?,
+            changed_by: r.get(4)?,
+            changed_at: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
