@@ -299,8 +299,9 @@ fn apply_round(conn: &Connection, d: &RoundDocument, now: DateTime<Utc>) -> Resu
         return Err(bad("en annan omgång för samma portfölj och år finns redan här"));
     }
     table::set_state(conn, &d.id, &d.state)?;
+    let rubric = rubric_of(&d.rubric)?;
     if !table::has_scores(conn, &d.id)? {
-        table::put_rubric(conn, &d.id, &rubric_document(&rubric_of(&d.rubric)?)?, now)?;
+        table::put_rubric(conn, &d.id, &rubric_document(&rubric)?, now)?;
     }
     for member in &d.members {
         table::add_member(conn, &d.id, member)?;
@@ -324,7 +325,7 @@ fn apply_round(conn: &Connection, d: &RoundDocument, now: DateTime<Utc>) -> Resu
             version: score.version,
             score: serde_json::to_string(&score.criteria)
                 .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?,
-            total: criteria.weighted_total(&rubric_of(&d.rubric)?).unwrap_or_default().to_string(),
+            total: criteria.weighted_total(&rubric).unwrap_or_default().to_string(),
         };
         // Already held (the same version) or newer here: the laptop's own record stands.
         table::put_score_version(conn, &d.id, &row, &score.submitted_at)?;
