@@ -1,6 +1,7 @@
 //! Frames (ramar): how much each portfolio may grant in one fiscal year, optionally
 //! split into the programme's three portfolio parts.
 
+use crate::application::ItCategory;
 use crate::error::ValidationErrors;
 use crate::money::Sek;
 use crate::programme::{Portfolio, Programme};
@@ -19,6 +20,25 @@ pub enum PortfolioPart {
 impl PortfolioPart {
     pub const ALL: [PortfolioPart; 3] =
         [PortfolioPart::Innovation, PortfolioPart::Improvement, PortfolioPart::Management];
+
+    /// Which share an application draws on: innovative development from the innovation
+    /// part, differentiating improvement from the improvement part, basic functionality
+    /// from management.
+    pub fn of(category: ItCategory) -> Self {
+        match category {
+            ItCategory::Innovative => Self::Innovation,
+            ItCategory::Differentiating => Self::Improvement,
+            ItCategory::Basic => Self::Management,
+        }
+    }
+
+    pub fn name_sv(self) -> &'static str {
+        match self {
+            Self::Innovation => "innovation",
+            Self::Improvement => "förbättring",
+            Self::Management => "förvaltning",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -76,6 +76,46 @@ pub enum Level {
     High,
 }
 
+impl Level {
+    pub fn name_sv(self) -> &'static str {
+        match self {
+            Level::Low => "låg",
+            Level::Medium => "medel",
+            Level::High => "hög",
+        }
+    }
+}
+
+impl ProjectKind {
+    pub fn name_sv(self) -> &'static str {
+        match self {
+            ProjectKind::PreStudy => "förstudie",
+            ProjectKind::Pilot => "pilot",
+            ProjectKind::Implementation => "genomförande",
+        }
+    }
+}
+
+impl Contribution {
+    pub fn name_sv(self) -> &'static str {
+        match self {
+            Contribution::None => "inget",
+            Contribution::Some => "visst",
+            Contribution::Strong => "starkt",
+        }
+    }
+}
+
+impl PlatformUse {
+    pub fn describe_sv(&self) -> String {
+        match self {
+            PlatformUse::Reused => "återanvänds".to_owned(),
+            PlatformUse::NotApplicable => "ej aktuell".to_owned(),
+            PlatformUse::Exception { reference } => format!("undantag enligt {reference}"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GoalContribution {
     pub goal: CouncilGoal,

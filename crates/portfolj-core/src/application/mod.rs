@@ -25,6 +25,16 @@ pub enum ItCategory {
     Basic,
 }
 
+impl ItCategory {
+    pub fn name_sv(self) -> &'static str {
+        match self {
+            ItCategory::Innovative => "innovativt",
+            ItCategory::Differentiating => "differentierande",
+            ItCategory::Basic => "grundläggande",
+        }
+    }
+}
+
 /// Where an application is in its life (DOMAIN.md §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ApplicationState {

@@ -148,19 +148,27 @@ fn forced_closure(c: &Compiled<'_>, frame: i64) -> Result<Vec<Option<bool>>, Dom
     let cost: i64 = chosen.iter().map(|i| c.items[*i].cost).sum();
     if cost > frame {
         return Err(refuse(format!(
-            "Det som är tvingat in kostar {} öre, mer än ramen {} öre. Ta bort något ur det tvingade eller ändra ramen.",
-            cost, frame
+            "Det som är tvingat in kostar {}, mer än ramen {}. Ta bort något ur det tvingade eller ändra ramen.",
+            kronor(cost),
+            kronor(frame)
         )));
     }
     for (k, limit) in c.parts.iter().enumerate() {
         let used: i64 = chosen.iter().filter(|i| c.part[**i] == Some(k)).map(|i| c.items[*i].cost).sum();
         if used > *limit {
             return Err(refuse(format!(
-                "Det som är tvingat in kostar {used} öre i en delram på {limit} öre. Ta bort något ur det tvingade eller ändra delramen."
+                "Det som är tvingat in kostar {} i en delram på {}. Ta bort något ur det tvingade eller ändra delramen.",
+                kronor(used),
+                kronor(*limit)
             )));
         }
     }
     Ok(state)
+}
+
+/// Öre as Swedish kronor for a message.
+fn kronor(ore: i64) -> String {
+    crate::money::format_kronor_sv(Decimal::new(ore, 2))
 }
 
 struct Search<'a> {

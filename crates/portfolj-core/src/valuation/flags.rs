@@ -147,3 +147,15 @@ pub fn flags(
     }
     out
 }
+
+/// How the valuer resolved a double count, in Swedish (the same words as the UI's).
+pub fn resolution_sv(code: &str, share_percent: Option<&str>) -> String {
+    match (code, share_percent) {
+        ("assigned_here", _) => "räknas här".to_owned(),
+        ("assigned_elsewhere", _) => "räknas i den andra ansökan".to_owned(),
+        ("split", Some(share)) => format!("delas, {} % här", share.replace('.', ",")),
+        ("split", None) => "delas".to_owned(),
+        ("independent", _) => "oberoende nyttor".to_owned(),
+        (other, _) => other.to_owned(),
+    }
+}

@@ -12,7 +12,8 @@ mod optimism;
 mod results;
 
 pub use flags::{
-    ApplicationFacts, Flag, OtherWorksheet, authorize_valuer, default_plausible_ratio, flags, target_years,
+    ApplicationFacts, Flag, OtherWorksheet, authorize_valuer, default_plausible_ratio, flags, resolution_sv,
+    target_years,
 };
 pub use model::{
     Amount, BenefitClass, BenefitKind, BenefitLine, CostKind, CostLine, CostSchedule, Parameters, Range, Worksheet,
