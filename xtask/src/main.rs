@@ -43,7 +43,9 @@ fn main() -> Result<()> {
         Task::Run => run(&root()),
         Task::Test => test(&root()),
         Task::Types => types(&root()),
-        Task::Bench => sh(&root(), "cargo", &["bench", "-p", "portfolj-core", "-p", "portfolj-api"], &[]),
+        Task::Bench => {
+            sh(&root(), "cargo", &["bench", "-p", "portfolj-core", "-p", "portfolj-report", "-p", "portfolj-api"], &[])
+        }
         Task::Soak => {
             sh(
                 &root(),

@@ -102,3 +102,18 @@ fn review_summary_of_the_largest_round(bencher: divan::Bencher) {
         .expect("a round");
     bencher.bench(|| city().api.call("review.summary", json!({"id": largest})).expect("summary"));
 }
+
+/// The whole decision memo for one year, all five portfolios (gathering every figure, the
+/// review summaries, the exact selection and the integrity findings), as text.
+#[divan::bench(sample_count = 10)]
+fn memo_preview_one_year() -> usize {
+    let preview = city().api.call("memo.preview", json!({"year": 2016, "draft": true})).expect("memo");
+    preview["text"].as_str().map_or(0, str::len)
+}
+
+/// The same memo as a PDF, as `portfolj memo` writes it.
+#[divan::bench(sample_count = 10)]
+fn memo_pdf_one_year() -> u64 {
+    let file = city().api.call("memo.export", json!({"year": 2016, "draft": true})).expect("memo");
+    file["pages"].as_u64().unwrap_or(0)
+}

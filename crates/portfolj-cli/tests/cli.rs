@@ -452,3 +452,66 @@ fn prioritize_json_gives_the_selection_with_reasons_under_a_scenario_frame() {
     assert_eq!(out.status.code(), Some(2), "a malformed pair is refused");
     assert!(String::from_utf8_lossy(&out.stderr).contains("A:B"));
 }
+
+/// Text of a PDF as `pdftotext` gives it, with every run of whitespace (line breaks, wrapped
+/// table cells, no-break spaces) made one space; the file must pass `qpdf --check`.
+fn pdf_text(file: &Path) -> String {
+    let (checked, report) = tool("qpdf", &["--check", &file.to_string_lossy()]);
+    assert!(checked, "qpdf --check: {report}");
+    let (extracted, text) = tool("pdftotext", &["-layout", &file.to_string_lossy(), "-"]);
+    assert!(extracted);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn memo_for_2014_is_a_checked_pdf_with_the_portfolios_frames_ranked_proposals_and_hash() {
+    let (dir, db) = demo_db();
+    let pdf = dir.path().join("m.pdf");
+    let out = portfolj(&db, &["memo", "--year", "2014", "--out", &pdf.to_string_lossy()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = pdf_text(&pdf);
+    let frames = json(&portfolj(&db, &["frame", "list", "--json"]));
+    let programme = json(&portfolj(&db, &["programme", "--json"]));
+    for area in programme["focus_areas"].as_array().expect("focus areas") {
+        let name = area["name"].as_str().expect("name");
+        assert!(text.contains(&format!("Portfölj {}: {name}", area["portfolio"])), "{name} with å ä ö intact");
+    }
+    assert!(text.contains("förbättra") || text.contains("återanvända"), "å ä ö extracted as themselves");
+    for frame in frames.as_array().expect("frames").iter().filter(|f| f["year"] == 2014) {
+        let (kronor, ore) = frame["amount"].as_str().expect("amount").split_once('.').expect("kronor.öre");
+        assert_eq!(ore, "00", "the demo's frames are whole kronor");
+        let shown = format!("Ram {} kr", group_thousands(kronor));
+        assert!(text.contains(&shown), "{shown} in the memo");
+    }
+    let decided: Vec<Value> = json(&portfolj(&db, &["app", "list", "--json"]))
+        .as_array()
+        .expect("applications")
+        .iter()
+        .filter(|a| a["fiscal_year"] == 2014)
+        .filter(|a| ["granted", "running", "closed", "followed_up"].contains(&a["state"].as_str().unwrap_or_default()))
+        .cloned()
+        .collect();
+    assert!(!decided.is_empty(), "the demo granted applications in 2014");
+    let ranked = text.split("Rangordnat förslag Nr Ansökan").nth(1).expect("a ranked proposal table");
+    assert!(ranked.contains("Huvudrisker (spridning) 1 "), "ranked from 1: {ranked}");
+    for app in &decided {
+        let title = app["title"].as_str().expect("title");
+        // Each proposal has its own page, headed by its rank and title.
+        assert!(text.contains(&format!(". {title} Ansökan")), "{title} is proposed");
+    }
+    let fingerprint =
+        String::from_utf8(portfolj(&db, &["memo", "--year", "2014", "--fingerprint"]).stdout).expect("utf8");
+    assert_eq!(fingerprint.trim().len(), 64);
+    assert!(text.contains(&format!("SHA-256 för underlaget: {}", fingerprint.trim())), "the traceability hash");
+}
+
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -21,6 +21,7 @@ pub const SOURCES: &[&str] = &[
     include_str!("../migrations/0013_review_group.sql"),
     include_str!("../migrations/0014_decision.sql"),
     include_str!("../migrations/0015_frame_change.sql"),
+    include_str!("../migrations/0016_scenario.sql"),
 ];
 
 const STEPS: &[M<'static>] = &[
@@ -39,6 +40,7 @@ const STEPS: &[M<'static>] = &[
     M::up(SOURCES[12]),
     M::up(SOURCES[13]),
     M::up(SOURCES[14]),
+    M::up(SOURCES[15]),
 ];
 
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);

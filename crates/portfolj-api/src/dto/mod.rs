@@ -14,16 +14,20 @@ use ts_rs::TS;
 pub mod decision;
 pub mod details;
 pub mod frame;
+pub mod memo;
 pub mod prioritise;
 pub mod review;
+pub mod scenario;
 pub mod sync;
 pub mod valuation;
 
 pub use decision::*;
 pub use details::*;
 pub use frame::*;
+pub use memo::*;
 pub use prioritise::*;
 pub use review::*;
+pub use scenario::*;
 pub use sync::*;
 pub use valuation::*;
 
@@ -489,6 +493,19 @@ macro_rules! for_each_dto {
             SetFrameDto,
             FrameKeyDto,
             FrameChangeDto,
+            MemoArgsDto,
+            MemoPreviewDto,
+            MemoFileDto,
+            PdfFileDto,
+            SaveScenarioDto,
+            ScenarioDto,
+            CompareScenariosDto,
+            ScenarioOutcomeDto,
+            ComparisonRowDto,
+            ScenarioComparisonDto,
+            AdoptScenarioDto,
+            ProposalItemDto,
+            ProposalDto,
             ProgressDto
         )
     };

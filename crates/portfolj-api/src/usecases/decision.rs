@@ -6,15 +6,16 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use portfolj_core::decision::{DecisionInput, DecisionKind, check_decision};
+use portfolj_core::notice::{self, NoticeInput};
 use portfolj_core::{Actor, ApplicationState, Role, Sek};
 use portfolj_store::Connection;
 use portfolj_store::tables::decision::{self as table, Decision};
 use portfolj_store::tables::{application as applications, org};
 use serde_json::json;
 
-use crate::dto::{DecisionDto, RecordDecisionDto};
+use crate::dto::{DecisionDto, PdfFileDto, RecordDecisionDto};
 use crate::usecases::application::{parse_application_id, transition_in};
-use crate::usecases::{audit, session};
+use crate::usecases::{audit, pdf, session};
 use crate::{Api, ApiError, ErrorCode};
 
 fn dtos(conn: &Connection, application: &str) -> Result<Vec<DecisionDto>, ApiError> {
@@ -39,7 +40,12 @@ fn dtos(conn: &Connection, application: &str) -> Result<Vec<DecisionDto>, ApiErr
         .collect())
 }
 
-fn record_in(conn: &Connection, actor: &Actor, args: &RecordDecisionDto, now: DateTime<Utc>) -> Result<(), ApiError> {
+pub(crate) fn record_in(
+    conn: &Connection,
+    actor: &Actor,
+    args: &RecordDecisionDto,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
     session::require_office(actor, "Bara projektkontoret för in beslut.")?;
     let id = parse_application_id(&args.application_id)?;
     let mut app = applications::get(conn, id)?.ok_or_else(|| ApiError::not_found("Ansökan"))?.application;
@@ -102,7 +108,53 @@ fn record_in(conn: &Connection, actor: &Actor, args: &RecordDecisionDto, now: Da
     audit::record(conn, now, actor.person, "decision.record", &decision.application, &detail)
 }
 
+/// The notice of an application's newest decision, for the applying unit.
+fn notice_in(conn: &Connection, actor: &Actor, application: &str, now: DateTime<Utc>) -> Result<PdfFileDto, ApiError> {
+    let id = parse_application_id(application)?;
+    let listed = applications::get(conn, id)?.ok_or_else(|| ApiError::not_found("Ansökan"))?;
+    let app = &listed.application;
+    if !actor.roles.contains(&Role::Office) && actor.unit != app.unit {
+        return Err(ApiError::new(
+            ErrorCode::Forbidden,
+            "Beslutsmeddelandet går till den sökande enheten; bara den och projektkontoret kan ta fram det.",
+        ));
+    }
+    let Some(d) = table::of_application(conn, &id.to_string())?.pop() else {
+        return Err(ApiError::new(ErrorCode::Conflict, "Inget beslut är infört för ansökan ännu."));
+    };
+    let people = org::people(conn)?;
+    let name =
+        |who: &str| people.iter().find(|p| p.id.to_string() == who).map_or_else(|| who.to_owned(), |p| p.name.clone());
+    let kind = DecisionKind::from_code(&d.kind).ok_or_else(|| ApiError::new(ErrorCode::Internal, "okänt beslut"))?;
+    let decided_on = NaiveDate::parse_from_str(&d.decided_on, "%Y-%m-%d")
+        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
+    let input = NoticeInput {
+        application_id: id.to_string(),
+        title: app.title.clone(),
+        unit_name: listed.unit_name.clone(),
+        portfolio: format!("{}. {}", app.portfolio.number(), app.portfolio.name_sv()),
+        year: app.fiscal_year,
+        requested: app.requested_amount,
+        kind,
+        granted: d.granted_ore.and_then(|o| Sek::from_ore(o).ok()),
+        conditions: d.conditions.clone(),
+        case_number: d.case_number.clone(),
+        decided_on,
+        decider: name(&d.decider),
+        version: d.version,
+        reason: d.reason.clone(),
+    };
+    let (content_base64, pages) = pdf::render(&notice::document(&input), now, name(&actor.person.to_string()))?;
+    Ok(PdfFileDto { file_name: format!("beslut-{}.pdf", pdf::file_stem(&d.case_number)), content_base64, pages })
+}
+
 impl Api {
+    /// The decision notice (beslutsmeddelande) of an application's newest decision, as PDF.
+    pub fn decision_notice(&self, application_id: &str) -> Result<PdfFileDto, ApiError> {
+        let now = self.clock.now();
+        self.store().read(|tx| notice_in(tx, &session::actor(tx)?, application_id, now))
+    }
+
     /// Records a decision (or a corrected version of one); returns every version.
     pub fn record_decision(&self, args: &RecordDecisionDto) -> Result<Vec<DecisionDto>, ApiError> {
         let now = self.clock.now();

@@ -26,7 +26,9 @@ fn set_in(conn: &Connection, actor: &Actor, args: &SetFrameDto, now: DateTime<Ut
     session::require_office(actor, "Bara projektkontoret ändrar ramarna.")?;
     let portfolio = portfolio_of(args.portfolio)?;
     if args.reason.trim().is_empty() {
-        return Err(ApiError::new(ErrorCode::Validation, "Ange varför ramen ändras; skälet sparas i historiken."));
+        let mut errors = portfolj_core::ValidationErrors::default();
+        errors.push("reason", "Ange varför ramen ändras; skälet sparas i historiken.");
+        return Err(errors.into());
     }
     let sub_frames = args
         .sub_frames

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use portfolj_core::frame::PortfolioPart;
 use portfolj_core::prioritise::{self as core, Candidate, Exclusion, Problem, Rules};
-use portfolj_core::{ApplicationId, ApplicationState, ItCategory, Portfolio, Sek};
+use portfolj_core::{ApplicationId, ApplicationState, Portfolio, Sek};
 use portfolj_store::Connection;
 use portfolj_store::tables::application::{self as applications, ApplicationFilter, Listed};
 use portfolj_store::tables::{frame, review};
@@ -22,17 +22,6 @@ use crate::{Api, ApiError, ErrorCode};
 /// Applications the council has still to decide on.
 const AWAITING: [ApplicationState; 3] =
     [ApplicationState::Valued, ApplicationState::InReview, ApplicationState::Proposed];
-
-/// Which share of the portfolio an application draws on: innovative development from
-/// the innovation part, differentiating improvement from the improvement part, basic
-/// functionality from management.
-fn part_of(category: ItCategory) -> PortfolioPart {
-    match category {
-        ItCategory::Innovative => PortfolioPart::Innovation,
-        ItCategory::Differentiating => PortfolioPart::Improvement,
-        ItCategory::Basic => PortfolioPart::Management,
-    }
-}
 
 fn kronor(ore: i64) -> String {
     Sek::from_ore(ore.max(0)).map(|s| s.to_string()).unwrap_or_else(|_| (Decimal::new(ore, 2)).to_string())
@@ -100,7 +89,20 @@ fn candidates_of(conn: &Connection, portfolio: Portfolio, year: i32) -> Result<V
     Ok(listed)
 }
 
-fn prioritise_in(conn: &Connection, args: &PrioritiseDto) -> Result<PrioritisationDto, ApiError> {
+pub(crate) fn prioritise_in(conn: &Connection, args: &PrioritiseDto) -> Result<PrioritisationDto, ApiError> {
+    let Some(portfolio) = Portfolio::from_number(i64::from(args.portfolio)) else {
+        return Err(ApiError::new(ErrorCode::Validation, "Välj en portfölj 1–5."));
+    };
+    prioritise_among(conn, args, candidates_of(conn, portfolio, args.year)?)
+}
+
+/// The best selection among `listed` (one portfolio's applications for the year) under the
+/// recorded frame or the scenario's.
+pub(crate) fn prioritise_among(
+    conn: &Connection,
+    args: &PrioritiseDto,
+    listed: Vec<Listed>,
+) -> Result<PrioritisationDto, ApiError> {
     let Some(portfolio) = Portfolio::from_number(i64::from(args.portfolio)) else {
         return Err(ApiError::new(ErrorCode::Validation, "Välj en portfölj 1–5."));
     };
@@ -128,7 +130,6 @@ fn prioritise_in(conn: &Connection, args: &PrioritiseDto) -> Result<Prioritisati
         .as_ref()
         .map(|f| f.sub_frames.iter().map(|s| (s.part, scale(s.amount.to_ore()))).collect())
         .unwrap_or_default();
-    let listed = candidates_of(conn, portfolio, args.year)?;
     let round = review::rounds(conn)?.into_iter().find(|r| r.portfolio == args.portfolio && r.year == args.year);
     let means: BTreeMap<String, Decimal> = match &round {
         Some(r) => review::tallies(conn, &r.id)?
@@ -151,7 +152,7 @@ fn prioritise_in(conn: &Connection, args: &PrioritiseDto) -> Result<Prioritisati
             Ok(Candidate {
                 id: l.application.id,
                 cost: l.application.requested_amount.to_ore(),
-                part: Some(part_of(l.application.it_category)),
+                part: Some(PortfolioPart::of(l.application.it_category)),
                 value: value_of(&args.objective, weight, m, largest_npv)?,
             })
         })
@@ -185,7 +186,7 @@ fn prioritise_in(conn: &Connection, args: &PrioritiseDto) -> Result<Prioritisati
             title: l.application.title.clone(),
             unit_name: l.unit_name.clone(),
             amount: l.application.requested_amount.to_string(),
-            part: part_of(l.application.it_category).into(),
+            part: PortfolioPart::of(l.application.it_category).into(),
             value: c.value.normalize().to_string(),
             score_mean: m.score.map(|s| s.normalize().to_string()),
             npv: m.npv.map(|n| n.to_string()),

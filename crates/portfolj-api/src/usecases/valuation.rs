@@ -233,17 +233,29 @@ mod work {
         conn: &Connection,
         application: ApplicationId,
     ) -> Result<Option<crate::dto::ValuationSummaryDto>, ApiError> {
-        let Some(v) = table::of_application(conn, application)?.into_iter().rev().find(|v| v.approved_at.is_some())
-        else {
-            return Ok(None);
-        };
+        match latest_approved(conn, application)? {
+            Some(v) => summary_of(&v),
+            None => Ok(None),
+        }
+    }
+
+    /// The application's newest fastställd valuation.
+    pub(crate) fn latest_approved(
+        conn: &Connection,
+        application: ApplicationId,
+    ) -> Result<Option<table::Valuation>, ApiError> {
+        Ok(table::of_application(conn, application)?.into_iter().rev().find(|v| v.approved_at.is_some()))
+    }
+
+    /// A valuation's figures; `None` when its worksheet cannot be evaluated.
+    pub(crate) fn summary_of(v: &table::Valuation) -> Result<Option<crate::dto::ValuationSummaryDto>, ApiError> {
         let worksheet: WorksheetDto = parse_document("Arbetsbladet", &v.worksheet)?;
         let Ok(results) = worksheet.to_core().and_then(|ws| core::evaluate(&ws)) else {
             return Ok(None);
         };
         let r = ValuationResultsDto::from(&results);
         Ok(Some(crate::dto::ValuationSummaryDto {
-            valuer: v.valuer_name,
+            valuer: v.valuer_name.clone(),
             approved_at: v.approved_at.map(time),
             pv_benefits: r.pv_benefits,
             pv_costs: r.pv_costs,
@@ -721,5 +733,6 @@ mod work {
 }
 
 pub(crate) use work::{
-    add_target_in, approve_in, approved_summary, create_in as create_valuation_in, prefill, resolve_in,
+    add_target_in, approve_in, approved_summary, create_in as create_valuation_in, latest_approved, prefill,
+    resolve_in, summary_of,
 };

@@ -75,3 +75,33 @@ fn bad_decisions_are_refused_and_nothing_is_stored() {
     act_as(&f, "coach", None);
     assert_eq!(err(&f, "decision.record", grant(&app, &decider, "1000")).code.as_str(), "forbidden");
 }
+
+#[test]
+fn the_decision_notice_says_the_decision_to_the_applying_unit_and_to_no_one_else() {
+    let f = demo();
+    act_as(&f, "office", None);
+    let (app, decider) = (proposed(&f), decider(&f));
+    assert_eq!(err(&f, "decision.notice", json!({"id": app["id"]})).code.as_str(), "conflict", "no decision yet");
+    let requested: rust_decimal::Decimal = app["requested_amount"].as_str().expect("amount").parse().expect("decimal");
+    let less = (requested / rust_decimal::Decimal::TWO).round_dp(0);
+    ok(&f, "decision.record", grant(&app, &decider, &less.to_string()));
+    let notice = ok(&f, "decision.notice", json!({"id": app["id"]}));
+    assert_eq!(notice["file_name"], "beslut-ks-2017-1234.pdf");
+    let text = super::pdf_text(&notice);
+    let grouped = portfolj_api::format_kronor_sv(less).replace('\u{a0}', " ");
+    assert!(text.contains(&format!("Beviljat belopp {grouped}")), "{text}");
+    assert!(text.contains("Diarienummer KS 2017/1234") && text.contains("Villkor Återrapportering efter sex månader."));
+    assert!(text.contains(&format!("Beslutsfattare {}", decider["name"].as_str().expect("name"))));
+    assert!(text.contains("Sida 1 av 1"));
+    // Someone of another unit, not the office, is refused.
+    let unit = app["unit_name"].as_str().expect("unit").to_owned();
+    let people = ok(&f, "persona.list", json!({}));
+    let outsider = people
+        .as_array()
+        .expect("people")
+        .iter()
+        .find(|p| p["unit_name"] != unit.as_str() && !p["roles"].as_array().expect("roles").contains(&json!("office")))
+        .expect("an outsider");
+    ok(&f, "persona.switch", json!({"person_id": outsider["id"]}));
+    assert_eq!(err(&f, "decision.notice", json!({"id": app["id"]})).code.as_str(), "forbidden");
+}

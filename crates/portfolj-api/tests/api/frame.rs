@@ -62,7 +62,8 @@ fn a_bad_frame_or_a_change_without_a_reason_is_refused_and_nothing_is_stored() {
     let outside = json!({"portfolio": 1, "year": 2030, "amount": "10000000", "reason": "Test.", "sub_frames": []});
     assert_eq!(err(&f, "frame.set", outside).code.as_str(), "validation");
     let no_reason = json!({"portfolio": 1, "year": 2018, "amount": "10000000", "reason": " ", "sub_frames": []});
-    assert!(err(&f, "frame.set", no_reason).message.contains("varför"));
+    let refused = err(&f, "frame.set", no_reason);
+    assert!(refused.fields.iter().any(|e| e.field == "reason" && e.message.contains("varför")), "said at the reason");
     assert!(file_bytes(&f) == before);
     act_as(&f, "coach", None);
     let coach = json!({"portfolio": 1, "year": 2018, "amount": "1", "reason": "x", "sub_frames": []});

@@ -5,8 +5,12 @@ mod bundles;
 mod decision;
 mod frame;
 mod generated_types;
+mod memo;
 mod prioritise;
 mod review;
+mod scenario;
+#[path = "../../../../tests/story.rs"]
+mod story;
 mod work;
 
 use std::collections::BTreeSet;
@@ -294,4 +298,20 @@ proptest! {
         let f = demo();
         let _ = f.api.call(command, args);
     }
+}
+
+/// The text of a PDF the API returned as `{content_base64}`, after `qpdf --check` accepts it;
+/// whitespace runs made one space.
+pub(crate) fn pdf_text(file: &Value) -> String {
+    use base64::Engine as _;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(file["content_base64"].as_str().expect("content"))
+        .expect("base64");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("file.pdf");
+    std::fs::write(&path, bytes).expect("written");
+    let check = std::process::Command::new("qpdf").arg("--check").arg(&path).output().expect("qpdf");
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    let text = std::process::Command::new("pdftotext").arg("-layout").arg(&path).arg("-").output().expect("pdftotext");
+    String::from_utf8(text.stdout).expect("utf8").split_whitespace().collect::<Vec<_>>().join(" ")
 }

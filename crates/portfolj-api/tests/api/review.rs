@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use super::bundles::{decode, document, fs_certificate, import, public_key};
 use super::{Fixture, act_as, demo, empty, err, file_bytes, ok};
 
-fn criteria(level: u8) -> Value {
+pub(super) fn criteria(level: u8) -> Value {
     let mut map = serde_json::Map::new();
     for key in ["fit", "benefit", "feasibility", "risk", "reuse"] {
         map.insert(key.to_owned(), json!({"level": level, "comment": "Motiverat utifrån ansökan."}));
@@ -455,20 +455,38 @@ fn three_reviewer_laptops_score_offline_and_the_office_refuses_a_jävig_score_in
 
     // The jävig member's laptop signs a score of the application anyway: the office
     // refuses the whole bundle and its database file is unchanged.
+    let bytes = score_bundle(&office, &jav_laptop.f, &javig, &round["id"], &jav_row["application_id"], 5);
+    let before = file_bytes(&office);
+    let e = import(&office, &bytes).expect_err("refused");
+    assert_eq!(e.code.as_str(), "bundle_score_refused");
+    assert!(e.message.contains("jävig") && e.message.contains("Hela paketet avvisas"), "{}", e.message);
+    assert!(file_bytes(&office) == before, "the database is unchanged");
+}
+
+/// A scores bundle the member's laptop signs by hand, next in its channel to the office: how
+/// a laptop could try to send a score its own app refuses.
+pub(super) fn score_bundle(
+    office: &Fixture,
+    laptop: &Fixture,
+    person: &Value,
+    round_id: &Value,
+    application_id: &Value,
+    level: u8,
+) -> Vec<u8> {
     let signer = portfolj_sync::Signer::open(
-        &std::fs::read_to_string(jav_laptop.f.path.with_file_name("portfolj.db.keys/laptop.key")).expect("key"),
+        &std::fs::read_to_string(laptop.path.with_file_name("portfolj.db.keys/laptop.key")).expect("key"),
         None,
     )
     .expect("signer");
-    let office_key = ok(&office, "identity.show", json!({}))["key_id"].as_str().expect("id").to_owned();
-    let log = ok(&jav_laptop.f, "bundle.log", json!({}));
+    let office_key = ok(office, "identity.show", json!({}))["key_id"].as_str().expect("id").to_owned();
+    let log = ok(laptop, "bundle.log", json!({}));
     let sent = log.as_array().expect("log").iter().rev().find(|b| b["direction"] == "out").expect("sent").clone();
-    let score = json!({"round_id": round["id"], "application_id": jav_row["application_id"], "version": 1,
-        "submitted_at": "2017-10-02T10:00:00Z", "criteria": criteria(5)});
-    let ops = vec![portfolj_sync::Operation::Score { person_id: javig["id"].as_str().expect("id").to_owned(), score }];
+    let score = json!({"round_id": round_id, "application_id": application_id, "version": 1,
+        "submitted_at": "2017-10-02T10:00:00Z", "criteria": criteria(level)});
+    let ops = vec![portfolj_sync::Operation::Score { person_id: person["id"].as_str().expect("id").to_owned(), score }];
     let mut doc = document(
         &signer,
-        fs_certificate(&jav_laptop.f),
+        fs_certificate(laptop),
         "Jävig",
         Some(&office_key),
         sent["sequence"].as_u64().expect("sequence") + 1,
@@ -477,10 +495,5 @@ fn three_reviewer_laptops_score_offline_and_the_office_refuses_a_jävig_score_in
         ops,
     );
     doc.manifest.kind = portfolj_sync::BundleKind::Member;
-    let (bytes, _) = portfolj_sync::bundle::seal(&doc, &signer).expect("seal");
-    let before = file_bytes(&office);
-    let e = import(&office, &bytes).expect_err("refused");
-    assert_eq!(e.code.as_str(), "bundle_score_refused");
-    assert!(e.message.contains("jävig") && e.message.contains("Hela paketet avvisas"), "{}", e.message);
-    assert!(file_bytes(&office) == before, "the database is unchanged");
+    portfolj_sync::bundle::seal(&doc, &signer).expect("seal").0
 }

@@ -5,7 +5,7 @@ use clap::{Subcommand, ValueEnum};
 use portfolj_api::{Api, ApiError, ErrorCode, Sek};
 use serde_json::{Value, json};
 
-use super::{items, text};
+use super::{items, text, write_pdf};
 use crate::output;
 
 #[derive(Debug, Subcommand)]
@@ -69,6 +69,13 @@ pub enum AppCommand {
     Attach { id: String, file: std::path::PathBuf },
     /// List the application's attachments.
     Attachments { id: String },
+    /// The application as a PDF, as you may see it (the newest submitted version for
+    /// valuers, reviewers and the council).
+    Print {
+        id: String,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// Create a draft application as the acting person.
     #[command(alias = "create")]
     New {
@@ -177,6 +184,9 @@ pub fn run(api: &Api, command: AppCommand, json: bool) -> Result<(), ApiError> {
         AppCommand::Attachments { id } => {
             let app = api.call("application.get", json!({ "id": id }))?;
             attachments(&app["attachments"], json);
+        }
+        AppCommand::Print { id, out } => {
+            write_pdf(&out, &api.call("application.printout", json!({ "id": id }))?, json)?
         }
         AppCommand::Submit { id } => show(api.call("application.submit", json!({ "id": id }))?, json),
         AppCommand::History { id } => {

@@ -1,10 +1,12 @@
 //! `portfolj decision`: the stadsdirektör's decisions, as the projektkontor records them.
 
+use std::path::PathBuf;
+
 use clap::Subcommand;
 use portfolj_api::{Api, ApiError};
 use serde_json::json;
 
-use super::{items, text};
+use super::{items, text, write_pdf};
 use crate::output;
 
 #[derive(Debug, Subcommand)]
@@ -35,6 +37,12 @@ pub enum DecisionCommand {
     },
     /// Every version of an application's decision.
     List { application: String },
+    /// The decision notice (beslutsmeddelande) for the applying unit, as PDF.
+    Notice {
+        application: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 pub fn run(api: &Api, command: DecisionCommand, json: bool) -> Result<(), ApiError> {
@@ -47,6 +55,9 @@ pub fn run(api: &Api, command: DecisionCommand, json: bool) -> Result<(), ApiErr
                     "conditions": conditions, "reason": reason }),
             )?,
         DecisionCommand::List { application } => api.call("decision.list", json!({ "id": application }))?,
+        DecisionCommand::Notice { application, out } => {
+            return write_pdf(&out, &api.call("decision.notice", json!({ "id": application }))?, json);
+        }
     };
     if json {
         output::json(&result);

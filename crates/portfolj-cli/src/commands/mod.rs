@@ -5,9 +5,11 @@ mod backup;
 mod decision;
 mod demo;
 mod frame;
+mod memo;
 mod persona;
 mod prioritise;
 mod review;
+mod scenario;
 mod serve;
 mod sync;
 pub mod valuation;
@@ -85,6 +87,15 @@ pub enum Command {
         #[command(subcommand)]
         command: decision::DecisionCommand,
     },
+    /// (Projektkontoret) Named prioritisation scenarios: save, list, compare side by side,
+    /// adopt one as the proposal.
+    Scenario {
+        #[command(subcommand)]
+        command: scenario::ScenarioCommand,
+    },
+    /// (Projektkontoret) The decision memo (beslutsunderlag) for the utvecklingsråd as an A4
+    /// PDF; a draft (UTKAST) while any review is incomplete.
+    Memo(memo::MemoArgs),
     /// Values written at the same time on different laptops: list and resolve.
     Conflicts {
         #[command(subcommand)]
@@ -126,6 +137,8 @@ pub fn run(api: Api, command: Command, json: bool, db: &Path) -> Result<(), ApiE
         Command::Prioritize(args) => prioritise::run(&api, &args, json),
         Command::Decision { command } => decision::run(&api, command, json),
         Command::Frame { command } => frame::run(&api, command, json),
+        Command::Memo(args) => memo::run(&api, &args, json),
+        Command::Scenario { command } => scenario::run(&api, command, json),
         Command::Conflicts { command } => sync::conflicts(&api, command, json),
         Command::Backup(args) => backup::backup(&api, &args, json),
         Command::Restore { file_name } => backup::restore(&api, &file_name, json),
@@ -219,6 +232,26 @@ fn audit_verify(api: &Api, json: bool) -> Result<(), ApiError> {
         output::json(&report);
     } else {
         output::line(text(&report, "message"));
+    }
+    Ok(())
+}
+
+/// "1 sida", "12 sidor".
+pub(crate) fn pages_sv(pages: &Value) -> String {
+    match pages.as_u64() {
+        Some(1) => "1 sida".to_owned(),
+        Some(n) => format!("{n} sidor"),
+        None => "okänt antal sidor".to_owned(),
+    }
+}
+
+/// Writes a PDF the API returned and says where, with its page count.
+pub(crate) fn write_pdf(out: &Path, file: &Value, json: bool) -> Result<(), ApiError> {
+    sync::write_file(out, file)?;
+    if json {
+        output::json(&serde_json::json!({ "path": out, "pages": file["pages"] }));
+    } else {
+        output::line(&format!("Skrev {}: {}.", out.display(), pages_sv(&file["pages"])));
     }
     Ok(())
 }

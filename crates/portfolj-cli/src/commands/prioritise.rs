@@ -10,6 +10,19 @@ use crate::output;
 
 #[derive(Debug, Args)]
 pub struct PrioritiseArgs {
+    #[command(flatten)]
+    settings: SettingsArgs,
+    /// Run a saved scenario (by name or id) instead of the flags above.
+    #[arg(long)]
+    scenario: Option<String>,
+    /// Also the efficient frontier, in steps of this many percent of the frame.
+    #[arg(long)]
+    frontier: Option<u32>,
+}
+
+/// A prioritisation's portfolio, year, frame, objective and forced choices.
+#[derive(Debug, Args)]
+pub struct SettingsArgs {
     #[arg(long)]
     portfolio: u8,
     #[arg(long)]
@@ -33,9 +46,6 @@ pub struct PrioritiseArgs {
     /// A:B — not both.
     #[arg(long)]
     excludes: Vec<String>,
-    /// Also the efficient frontier, in steps of this many percent of the frame.
-    #[arg(long)]
-    frontier: Option<u32>,
 }
 
 fn pairs(list: &[String]) -> Result<Vec<Value>, ApiError> {
@@ -48,17 +58,36 @@ fn pairs(list: &[String]) -> Result<Vec<Value>, ApiError> {
         .collect()
 }
 
+/// The flags as `prioritise.run`'s arguments (also a scenario's settings).
+pub(crate) fn settings(args: &SettingsArgs) -> Result<Value, ApiError> {
+    Ok(json!({
+        "portfolio": args.portfolio, "year": args.year, "objective": args.objective,
+        "score_weight_percent": args.score_weight, "frame": args.frame,
+        "forced_in": args.force_in, "forced_out": args.force_out,
+        "requires": pairs(&args.requires)?, "excludes": pairs(&args.excludes)?,
+    }))
+}
+
 pub fn run(api: &Api, args: &PrioritiseArgs, json: bool) -> Result<(), ApiError> {
-    let result = api.call(
-        "prioritise.run",
-        json!({
-            "portfolio": args.portfolio, "year": args.year, "objective": args.objective,
-            "score_weight_percent": args.score_weight, "frame": args.frame,
-            "forced_in": args.force_in, "forced_out": args.force_out,
-            "requires": pairs(&args.requires)?, "excludes": pairs(&args.excludes)?,
-            "frontier_step": args.frontier,
-        }),
-    )?;
+    let mut call = match &args.scenario {
+        Some(wanted) => {
+            let saved =
+                api.call("scenario.list", json!({ "portfolio": args.settings.portfolio, "year": args.settings.year }))?;
+            items(&saved)
+                .iter()
+                .find(|s| s["name"] == wanted.as_str() || s["id"] == wanted.as_str())
+                .map(|s| s["settings"].clone())
+                .ok_or_else(|| {
+                    ApiError::new(
+                        ErrorCode::NotFound,
+                        format!("Inget scenario \"{wanted}\" för portföljen och året; se portfolj scenario list."),
+                    )
+                })?
+        }
+        None => settings(&args.settings)?,
+    };
+    call["frontier_step"] = json!(args.frontier);
+    let result = api.call("prioritise.run", call)?;
     if json {
         output::json(&result);
         return Ok(());

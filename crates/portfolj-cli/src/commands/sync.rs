@@ -125,9 +125,14 @@ fn read(file: &Path) -> Result<Value, ApiError> {
 }
 
 pub(crate) fn write(file: &Path, exported: &Value) -> Result<(), ApiError> {
+    write_file(file, &exported["file"])
+}
+
+/// Writes a file the API returned as `{file_name, content_base64}`.
+pub(crate) fn write_file(file: &Path, returned: &Value) -> Result<(), ApiError> {
     let bytes = BASE64
-        .decode(text(&exported["file"], "content_base64"))
-        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Paketet kunde inte avkodas: {e}")))?;
+        .decode(text(returned, "content_base64"))
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Filen kunde inte avkodas: {e}")))?;
     std::fs::write(file, bytes).map_err(|e| {
         ApiError::new(ErrorCode::BadArguments, format!("Filen {} kunde inte skrivas: {e}", file.display()))
     })

@@ -8,6 +8,7 @@ pub mod frame;
 pub mod org;
 pub mod programme;
 pub mod review;
+pub mod scenario;
 pub mod setting;
 pub mod sync;
 pub mod valuation;

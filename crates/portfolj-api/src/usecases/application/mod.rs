@@ -2,6 +2,7 @@
 //! readiness, submitting, versions, komplettering, notes, search) is in [`work`].
 
 mod attachments;
+mod printout;
 mod work;
 
 pub(crate) use work::{load_details, request_supplement_in, submit_in, update_in};

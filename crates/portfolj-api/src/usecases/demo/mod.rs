@@ -10,20 +10,22 @@ mod valuation;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use portfolj_core::{
-    Actor, ApplicationState, Frame, ItCategory, NewApplicationInput, OrgUnit, Person, PersonId, Portfolio,
+    Actor, Application, ApplicationState, Frame, ItCategory, NewApplicationInput, OrgUnit, Person, PersonId, Portfolio,
     PortfolioPart, Programme, Role, Sek, SubFrame, UnitId,
 };
 use portfolj_store::Connection;
+use portfolj_store::tables::application as stored_applications;
 use portfolj_store::tables::{frame, org, programme, setting};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::dto::NewApplicationDto;
+use crate::dto::{NewApplicationDto, RecordDecisionDto};
 use crate::usecases::application::{
     Context, Start, create_in, request_supplement_in, submit_in, transition_in, update_in,
 };
+use crate::usecases::decision;
 use crate::{Api, ApiError, ErrorCode};
 
 /// How much data to generate.
@@ -445,10 +447,56 @@ fn application(
                     now,
                 )?;
             }
+            ApplicationState::Granted | ApplicationState::Rejected | ApplicationState::ReferredBack => {
+                record_decision(tx, cast, &app, *step, index, now)?;
+                app = stored_applications::get(tx, app.id)?.ok_or_else(|| ApiError::not_found("Ansökan"))?.application;
+            }
             _ => transition_in(tx, &mut app, actor, *step, reason(*step), now)?,
         }
     }
     Ok(())
+}
+
+/// The stadsdirektör's decision, recorded by the office with a diarienummer as a real one
+/// would be; every fourth grant is for less than was asked.
+fn record_decision(
+    tx: &Connection,
+    cast: &Cast,
+    app: &Application,
+    step: ApplicationState,
+    index: usize,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let decider = cast
+        .people
+        .iter()
+        .find(|p| p.roles.contains(&Role::Decider))
+        .ok_or_else(|| ApiError::not_found("Beslutsfattaren"))?;
+    let (kind, granted_amount) = match step {
+        ApplicationState::Granted => {
+            let requested = app.requested_amount.to_ore();
+            let ore = if index.is_multiple_of(4) { requested / 100 * 90 } else { requested };
+            ("granted", Some(Sek::from_ore(ore).unwrap_or(app.requested_amount).to_string()))
+        }
+        ApplicationState::Rejected => ("rejected", None),
+        _ => ("referred_back", None),
+    };
+    let conditions = match kind {
+        "granted" if index.is_multiple_of(3) => "Statusrapport varje kvartal till projektkontoret.",
+        "referred_back" => "Komplettera nyttovärderingen med driftkostnaderna.",
+        _ => "",
+    };
+    let args = RecordDecisionDto {
+        application_id: app.id.to_string(),
+        kind: kind.to_owned(),
+        granted_amount,
+        conditions: conditions.to_owned(),
+        case_number: format!("KS {}/{}", app.fiscal_year - 1, 1000 + index),
+        decided_on: now.date_naive().to_string(),
+        decider_id: decider.id.to_string(),
+        reason: String::new(),
+    };
+    decision::record_in(tx, &cast.office, &args, now)
 }
 
 /// Who takes each step: the applicant submits and withdraws, a valuer from another unit

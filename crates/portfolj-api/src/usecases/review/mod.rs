@@ -22,7 +22,8 @@ use serde_json::json;
 pub(crate) use bundle::{apply_incoming, incoming, reviewer_operations, scores_operations};
 pub(crate) use round::RoundView;
 use round::{Version, load_round, rubric_document, rubric_of, store_score};
-use summary::{jav_dtos, people_names, round_dto, summary};
+pub(crate) use summary::summary;
+use summary::{jav_dtos, people_names, round_dto};
 
 use crate::dto::{
     AddMemberDto, AssignDto, CloseRoundDto, CreateRoundDto, CriterionScoreDto, DeclareJavDto, MarkAbsentDto, MyItemDto,

@@ -95,7 +95,7 @@ pub(super) fn people_names(conn: &Connection) -> Result<BTreeMap<String, String>
     Ok(portfolj_store::tables::org::people(conn)?.into_iter().map(|p| (p.id.to_string(), p.name)).collect())
 }
 
-pub(super) fn summary(conn: &Connection, view: &RoundView, viewer: &Person) -> Result<RoundSummaryDto, ApiError> {
+pub(crate) fn summary(conn: &Connection, view: &RoundView, viewer: &Person) -> Result<RoundSummaryDto, ApiError> {
     let names = people_names(conn)?;
     let all: Vec<MemberTotal> = table::latest_scores(conn, &view.round.id)?
         .iter()
