@@ -359,6 +359,8 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       ['nyttovardering', '#/nyttovardering'],
       ['beredning', '#/beredning'],
       ['prioritering', '#/prioritering'],
+      ['ramar', '#/prioritering/ramar'],
+      ['beslutsunderlag', '#/prioritering/beslutsunderlag'],
       ['uppfoljning', '#/uppfoljning'],
       ['installningar', '#/installningar'],
     ];
@@ -1547,6 +1549,688 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
         .evaluateAll((cells) => cells.map((c) => c.dataset.state));
       assert.ok(totals.every((state) => state === 'jav' || state === 'hidden'), totals.join(','));
       assert.deepEqual(await seriousViolations(page), []);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context?.close();
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+
+  // ---- Prioritering: the selection within a frame, the frames ------------------------------
+
+  /** The text of each cell of a table row (header cell first), trimmed. */
+  async function cellTexts(row) {
+    return (await row.locator('th, td').allTextContents()).map((c) => c.trim());
+  }
+
+  test('prioritering: the office runs portfolio 1 in 2018, reads the frontier as a table, forces an application out and in', async () => {
+    const original = await api('session.get');
+    const office = await personWith('office', 'Karin Ek');
+    let context;
+    try {
+      await api('persona.switch', { person_id: office.id });
+      const asked = { portfolio: 1, year: 2018, objective: 'score', frontier_step: 10 };
+      const expected = await api('prioritise.run', asked);
+      const chosen = expected.rows.find((r) => r.chosen);
+      assert.ok(chosen, 'the demo chooses something in portfolio 1, 2018');
+
+      let page;
+      let problems;
+      ({ context, page, problems } = await openApp('#/prioritering'));
+      await page.getByRole('heading', { level: 1, name: 'Prioritering' }).waitFor();
+      const form = page.getByTestId('prioritisation-form');
+      await form.waitFor();
+      await form.getByLabel('Portfölj', { exact: true }).selectOption('1');
+      // The latest year with a frame is chosen to begin with.
+      assert.equal(await form.getByLabel('Budgetår', { exact: true }).inputValue(), '2018');
+      assert.equal(await form.getByLabel('Beredningsgruppens medelpoäng').isChecked(), true);
+      await form.getByRole('button', { name: 'Prioritera' }).click();
+
+      // The figures and the rows, chosen first, as the core answered.
+      const table = page.getByTestId('prioritisation-table');
+      await table.waitFor();
+      await page.getByRole('heading', { level: 2, name: /^Urval för 1\. .+, 2018$/ }).waitFor();
+      assert.equal((await page.getByTestId('prioritisation-frame').textContent()).trim(), formatted(expected.frame));
+      assert.equal((await page.getByTestId('prioritisation-cost').textContent()).trim(), formatted(expected.cost));
+      assert.equal((await page.getByTestId('prioritisation-remaining').textContent()).trim(), formatted(expected.remaining));
+      const ids = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.applicationId));
+      assert.deepEqual(ids, expected.rows.map((r) => r.application_id));
+      const row = table.locator(`tr[data-application-id="${chosen.application_id}"]`);
+      const cells = await cellTexts(row);
+      assert.equal(cells[0], chosen.title);
+      assert.equal(cells[3], formatted(chosen.amount));
+      assert.equal((await row.getByTestId('priority-status').textContent()).trim(), 'Med');
+      await page.getByTestId('prioritise-status').filter({ hasText: /^Urvalet är klart: \d+ av \d+ ansökningar är med\.$/ }).waitFor();
+
+      // The frontier's table has one row per step, 0–150 % of the frame.
+      const frontier = page.getByTestId('frontier-table');
+      await frontier.getByRole('table', { name: 'Det bästa urvalet vid varje budget' }).waitFor();
+      const points = frontier.locator('tbody tr');
+      assert.equal(await points.count(), expected.frontier.length);
+      const full = expected.frontier.find((p) => p.percent === 100);
+      const fullCells = await cellTexts(frontier.locator('tr[data-percent="100"]'));
+      assert.deepEqual(fullCells.slice(0, 2), [`100${NBSP}%`, formatted(full.budget)]);
+      assert.equal(fullCells[3], formatted(full.cost));
+      await page.getByTestId('frontier-chart').waitFor();
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'prioritering');
+
+      // "Välj bort" from the keyboard: the row is left out with the core's reason, focus stays.
+      const out = row.getByRole('button', { name: `Välj bort ${chosen.title}` });
+      await out.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        (id) =>
+          document.querySelector(`[data-testid="prioritisation-table"] tr[data-application-id="${id}"]`)?.dataset.reasonCode ===
+          'forced_out',
+        chosen.application_id,
+      );
+      assert.equal(await row.getAttribute('data-chosen'), 'false');
+      assert.equal((await row.getByTestId('priority-status').textContent()).trim(), 'Ej med');
+      assert.equal((await row.getByTestId('priority-reason').textContent()).trim(), 'Valts bort av projektkontoret.');
+      assert.equal(await out.getAttribute('aria-pressed'), 'true');
+      await page.waitForFunction(
+        (id) => document.activeElement?.dataset.force === id && document.activeElement?.dataset.forcing === 'out',
+        chosen.application_id,
+      );
+      await page.getByTestId('rule-list').getByText(`Vald bort: ${chosen.title}`).waitFor();
+      const without = await api('prioritise.run', { ...asked, forced_out: [chosen.application_id] });
+      assert.equal((await page.getByTestId('prioritisation-cost').textContent()).trim(), formatted(without.cost));
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'prioritering-vald-bort');
+
+      // Forced in under a scenario frame it cannot fit: the core's refusal instead of a result,
+      // and the choice taken back from the list of conditions.
+      const dearest = [...expected.rows].sort((a, b) => Number(b.amount) - Number(a.amount))[0];
+      await form.getByLabel('Scenario: en annan ram i kronor (valfritt)').fill('1 000 000');
+      await form.getByRole('button', { name: 'Prioritera' }).click();
+      await page.getByTestId('prioritisation-figures').getByText(formatted('1000000')).first().waitFor();
+      await table.locator(`tr[data-application-id="${dearest.application_id}"]`)
+        .getByRole('button', { name: `Tvinga in ${dearest.title}` })
+        .click();
+      const refused = await apiError('prioritise.run', {
+        ...asked,
+        frame: '1000000',
+        forced_in: [dearest.application_id],
+        forced_out: [chosen.application_id],
+      });
+      const error = page.getByTestId('prioritisation-error');
+      await error.getByText(refused.message).waitFor();
+      assert.equal(await table.count(), 0, 'no result in place of the refused one');
+      await page.getByRole('button', { name: `Ta bort villkoret Tvingad in: ${dearest.title}` }).click();
+      await table.waitFor();
+      assert.equal(await error.count(), 0);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context?.close();
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+
+  test('prioritering: the frame editor refuses an empty reason in the core’s words and stores nothing', async () => {
+    const original = await api('session.get');
+    const office = await personWith('office', 'Karin Ek');
+    let context;
+    try {
+      await api('persona.switch', { person_id: office.id });
+      const frame = (await api('frame.list')).find((f) => f.portfolio === 1 && f.year === 2018);
+      assert.ok(frame, 'the demo has a frame for portfolio 1 in 2018');
+      const history = await api('frame.history', { portfolio: 1, year: 2018 });
+
+      let page;
+      let problems;
+      ({ context, page, problems } = await openApp('#/prioritering/ramar'));
+      await page.getByRole('heading', { level: 1, name: 'Ramar' }).waitFor();
+      const list = page.getByTestId('frames-list');
+      await list.getByRole('table', { name: 'Ram och delramar per portfölj och budgetår, i kronor' }).waitFor();
+      assert.equal(
+        (await cellTexts(list.locator('tr[data-portfolio="1"][data-year="2018"]')))[2],
+        formatted(frame.amount),
+      );
+      await list.getByRole('button', { name: /^Visa ramen för 1\. .+, 2018$/ }).click();
+      const editor = page.getByTestId('frame-editor');
+      await editor.getByRole('heading', { level: 2, name: /^Ramen för 1\. .+, 2018$/ }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'frame-editor-heading');
+      const amount = editor.getByLabel('Ram i kronor');
+      assert.equal(await amount.inputValue(), frame.amount.replace(/\.0+$/, ''));
+
+      // No reason: the core refuses in its own words; nothing is stored, what was typed stays.
+      await amount.fill('60 000 000');
+      await editor.getByRole('button', { name: 'Spara ramen' }).click();
+      const refused = await apiError('frame.set', {
+        portfolio: 1,
+        year: 2018,
+        amount: '60000000',
+        sub_frames: frame.sub_frames,
+        reason: '',
+      });
+      assert.equal(refused.code, 'validation');
+      const reasonMessage = refused.fields.find((f) => f.field === 'reason')?.message;
+      assert.match(reasonMessage, /^Ange varför ramen ändras/);
+      // Said at the reason field, in the core's words, and the field is marked invalid.
+      await editor.locator('#field-frame-reason-error').filter({ hasText: reasonMessage }).waitFor();
+      assert.equal(await editor.locator('#frame-reason').getAttribute('aria-invalid'), 'true');
+      assert.equal(await amount.inputValue(), '60 000 000');
+      assert.deepEqual(await api('frame.history', { portfolio: 1, year: 2018 }), history);
+      assert.equal((await api('frame.list')).find((f) => f.portfolio === 1 && f.year === 2018).amount, frame.amount);
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'prioritering-ramar');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context?.close();
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+
+  test('prioritering: the office records the decision on a proposed application, with the core’s message at the amount', async () => {
+    const original = await api('session.get');
+    const office = await personWith('office', 'Karin Ek');
+    const decider = await personWith('decider');
+    const [proposed] = await api('application.list', { state: 'proposed' });
+    assert.ok(proposed, 'the demo has a proposed application');
+    let context;
+    try {
+      await api('persona.switch', { person_id: office.id });
+      let page;
+      let problems;
+      ({ context, page, problems } = await openApp('#/prioritering'));
+      const form = page.getByTestId('prioritisation-form');
+      await form.getByLabel('Portfölj', { exact: true }).selectOption(String(proposed.portfolio));
+      await form.getByLabel('Budgetår', { exact: true }).selectOption(String(proposed.fiscal_year));
+      await form.getByRole('button', { name: 'Prioritera' }).click();
+      const table = page.getByTestId('prioritisation-table');
+      await table.waitFor();
+      await table.getByRole('button', { name: `Registrera beslut om ${proposed.title}` }).click();
+      const panel = page.getByTestId('decision-panel');
+      await panel.getByRole('heading', { level: 2, name: `Beslut om ${proposed.title}` }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'decision-panel-heading');
+      await panel.getByTestId('decision-none').waitFor();
+
+      // More than was asked for: the core's message at the amount, focus there, nothing recorded.
+      const decision = panel.getByTestId('decision-form');
+      await decision.getByLabel('Beviljad').check();
+      const amount = decision.getByLabel('Beviljat belopp i kronor');
+      await amount.fill(`${BigInt(proposed.requested_amount.split('.')[0]) + 1n}`);
+      await decision.getByLabel('Villkor', { exact: true }).fill('Delrapport till projektkontoret efter halva tiden.');
+      await decision.getByLabel('Diarienummer').fill('KS 2016/4711');
+      await decision.getByLabel('Beslutsdatum').fill('2016-12-15');
+      await decision.getByLabel('Beslutsfattarens e-postadress eller id').fill(decider.email);
+      await decision.getByRole('button', { name: 'Registrera beslutet' }).click();
+      const amountError = page.locator('#field-decision-amount-error');
+      await amountError.waitFor();
+      assert.match((await amountError.textContent()).trim(), /^Beviljat belopp får inte vara större än det sökta/);
+      await page.waitForFunction(() => document.activeElement?.id === 'decision-amount');
+      assert.deepEqual(await api('decision.list', { id: proposed.id }), []);
+      assert.deepEqual(await seriousViolations(page), []);
+
+      // Within what was asked for: recorded as version 1 and listed; the application is granted.
+      const granted = proposed.requested_amount.split('.')[0];
+      await amount.fill(granted);
+      await decision.getByRole('button', { name: 'Registrera beslutet' }).click();
+      await panel.getByTestId('decision-status').filter({ hasText: 'Beslutet är registrerat som version 1.' }).waitFor();
+      const versions = await api('decision.list', { id: proposed.id });
+      assert.deepEqual(
+        versions.map((v) => [v.version, v.kind, v.case_number, v.decided_on, v.decider]),
+        [[1, 'granted', 'KS 2016/4711', '2016-12-15', decider.name]],
+      );
+      const recorded = panel.getByTestId('decision-versions').locator('tr[data-version="1"]');
+      assert.deepEqual((await cellTexts(recorded)).slice(0, 5), [
+        '1',
+        'Beviljad',
+        formatted(granted),
+        'Delrapport till projektkontoret efter halva tiden.',
+        'KS 2016/4711',
+      ]);
+      assert.equal((await api('application.get', { id: proposed.id })).state, 'granted');
+      // A recorded decision is locked: the form now corrects it, with a reason.
+      await panel.getByRole('heading', { level: 3, name: 'Rätta beslutet' }).waitFor();
+      // Decided, it no longer waits in the selection.
+      await page.waitForFunction(
+        (id) => !document.querySelector(`[data-testid="prioritisation-table"] tr[data-application-id="${id}"]`),
+        proposed.id,
+      );
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'prioritering-beslut');
+
+      // The application's page shows the decision too.
+      await panel.getByRole('link', { name: 'Öppna ansökan' }).click();
+      await page.getByRole('heading', { level: 1, name: proposed.title }).waitFor();
+      const section = page.getByTestId('decision-section');
+      await section.getByRole('heading', { level: 2, name: 'Beslut' }).waitFor();
+      await section.getByTestId('decision-versions').locator('tr[data-version="1"]').waitFor();
+      assert.equal((await page.getByTestId('application-state').textContent()).trim(), 'Beviljad');
+      assert.deepEqual(await seriousViolations(page), []);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context?.close();
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+
+  test('beslutsunderlag: the office previews the 2014 memo, makes its PDF, and a final 2018 memo is refused in the core’s words', async () => {
+    const original = await api('session.get');
+    const office = await personWith('office', 'Karin Ek');
+    let context;
+    try {
+      await api('persona.switch', { person_id: office.id });
+      const all2014 = { year: 2014, portfolio: null, case_number: null, draft: false };
+      const expected = await api('memo.preview', all2014);
+      assert.deepEqual(expected.incomplete, [], 'every review of 2014 is complete in the demo');
+      // Earlier tests may have completed the demo's open round; a member who joins it now
+      // has scored nothing, so its reviews are incomplete whatever ran before.
+      const round = (await api('review.rounds')).find((r) => r.portfolio === 1 && r.year === 2018);
+      const inRound = new Set(round.members.map((m) => m.person.id));
+      const newcomer = (await api('persona.list')).find((p) => p.roles.includes('reviewer') && !inRound.has(p.id));
+      await api('review.member.add', { round_id: round.id, person_id: newcomer.id });
+      const final2018 = { year: 2018, portfolio: 1, case_number: null, draft: false };
+      const incomplete = (await api('memo.preview', final2018)).incomplete;
+      assert.ok(incomplete.length > 0, 'a review in portfolio 1, 2018 is incomplete');
+      const latest = Math.max(...(await api('frame.list')).map((f) => f.year));
+
+      let page;
+      let problems;
+      ({ context, page, problems } = await openApp('#/prioritering'));
+      const tabs = page.getByTestId('prioritisation-tabs');
+      await tabs.getByRole('link', { name: 'Beslutsunderlag' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Beslutsunderlag' }).waitFor();
+      assert.equal(await page.evaluate(() => window.location.hash), '#/prioritering/beslutsunderlag');
+      assert.equal(await tabs.getByRole('link', { name: 'Beslutsunderlag' }).getAttribute('aria-current'), 'page');
+
+      // The latest year with a frame to begin with; then 2014, all portfolios, not a draft.
+      const form = page.getByTestId('memo-form');
+      const year = form.getByLabel('Budgetår', { exact: true });
+      assert.equal(await year.inputValue(), String(latest));
+      await year.selectOption('2014');
+      await form.getByLabel('Portfölj', { exact: true }).selectOption({ label: 'Alla portföljer' });
+      assert.equal(await form.getByLabel('Diarienummer').inputValue(), '');
+      assert.equal(await form.getByLabel('Utkast (UTKAST)').isChecked(), false);
+      await form.getByRole('button', { name: 'Förhandsgranska' }).click();
+
+      // The preview: the title, final, the checksum as the API gives it, and the text readable.
+      const preview = page.getByTestId('memo-preview');
+      await preview.getByRole('heading', { level: 2, name: expected.title }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'memo-preview-heading');
+      assert.equal((await preview.getByTestId('memo-preview-status').textContent()).trim(), 'Slutligt underlag');
+      assert.equal(await preview.getByTestId('memo-incomplete').count(), 0);
+      assert.equal(await preview.getByTestId('memo-fingerprint').inputValue(), expected.fingerprint);
+      assert.equal(await preview.getByTestId('memo-audit-head').inputValue(), (await api('memo.preview', all2014)).audit_head);
+      const text = preview.getByTestId('memo-text');
+      for (const n of [1, 2, 3, 4, 5]) {
+        await text.getByRole('heading', { level: 4, name: new RegExp(`^Portfölj ${n}: .+`) }).waitFor();
+      }
+      const summary = text.getByRole('table', { name: 'Sammanfattning' });
+      assert.deepEqual(
+        (await summary.getByRole('columnheader').allTextContents()).map((c) => c.trim()),
+        ['Portfölj', 'Ram', 'Föreslaget', 'Kvar', 'Antal'],
+      );
+      assert.equal(await summary.locator('tbody tr').count(), 5);
+      await text.locator('dl.memo-facts dt', { hasText: /^Ram$/ }).first().waitFor();
+      assert.ok((await text.locator('hr.memo-page-break').count()) > 0, 'the page breaks are shown');
+
+      // "Skapa PDF": the file is downloaded under the core's name; the page says how many pages.
+      const exportPart = page.getByTestId('memo-export');
+      const downloading = page.waitForEvent('download');
+      await exportPart.getByRole('button', { name: 'Skapa PDF' }).click();
+      const download = await downloading;
+      const done = exportPart.getByTestId('memo-export-done');
+      await done.waitFor();
+      await page.waitForFunction(() => document.activeElement?.dataset.testid === 'memo-export-done');
+      const made = await api('memo.export', all2014);
+      assert.equal(download.suggestedFilename(), made.file_name);
+      assert.equal((await readFile(await download.path())).subarray(0, 5).toString('latin1'), '%PDF-');
+      assert.equal(
+        (await done.getByTestId('memo-export-message').textContent()).trim(),
+        `Beslutsunderlaget är sparat: ${made.file_name}, ${made.pages} sidor.`,
+      );
+      assert.equal((await done.getByTestId('memo-export-fingerprint').textContent()).trim(), expected.fingerprint);
+      await done.getByText('Samma kontrollsumma som i förhandsgranskningen.').waitFor();
+      assert.equal(await exportPart.getAttribute('aria-busy'), 'false');
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'beslutsunderlag');
+
+      // 2018, portfolio 1, not a draft: the core refuses, and the page says so in its words.
+      await year.selectOption('2018');
+      await form.getByLabel('Portfölj', { exact: true }).selectOption('1');
+      await preview.getByTestId('memo-preview-stale').waitFor();
+      await exportPart.getByRole('button', { name: 'Skapa PDF' }).click();
+      const refused = await apiError('memo.export', final2018);
+      assert.equal(refused.code, 'conflict');
+      const error = exportPart.getByTestId('memo-export-error');
+      await error.getByText(refused.message).waitFor();
+      await page.waitForFunction(() => document.activeElement?.dataset.testid === 'memo-export-error');
+      assert.equal(await done.count(), 0);
+
+      // Its preview names the incomplete applications and offers to tick Utkast.
+      await form.getByRole('button', { name: 'Förhandsgranska' }).click();
+      await preview.getByRole('heading', { level: 2, name: /^Beslutsunderlag it-investeringar 2018 – portfölj 1$/ }).waitFor();
+      const notice = preview.getByTestId('memo-incomplete');
+      assert.deepEqual((await notice.getByRole('listitem').allTextContents()).map((c) => c.trim()), incomplete);
+      assert.equal((await preview.getByTestId('memo-preview-status').textContent()).trim(), 'Utkast, märkt UTKAST');
+      await notice.getByRole('button', { name: 'Kryssa i Utkast' }).click();
+      assert.equal(await form.getByLabel('Utkast (UTKAST)').isChecked(), true);
+      await page.waitForFunction(() => document.activeElement?.id === 'memo-draft');
+      // The refusal answered the final memo; with Utkast ticked it is no longer shown.
+      assert.equal(await error.count(), 0);
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'beslutsunderlag-utkast');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context?.close();
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+
+  test('beslutsunderlag: someone who is not the projektkontor reads a notice instead of the form', async () => {
+    const original = await api('session.get');
+    const applicant = await personWith('applicant');
+    let context;
+    try {
+      await api('persona.switch', { person_id: applicant.id });
+      const refused = await apiError('memo.preview', { year: 2014, portfolio: null, case_number: null, draft: false });
+      assert.equal(refused.code, 'forbidden');
+      let page;
+      let problems;
+      ({ context, page, problems } = await openApp('#/prioritering/beslutsunderlag'));
+      await page.getByRole('heading', { level: 1, name: 'Beslutsunderlag' }).waitFor();
+      await page.getByTestId('memo-office-only').waitFor();
+      assert.equal(await page.getByTestId('memo-form').count(), 0);
+      assert.deepEqual(await seriousViolations(page), []);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context?.close();
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+
+  test('scenarier: the office saves two scenarios, compares them cell by cell with the API, and adopts the smaller as the proposal', async () => {
+    const original = await api('session.get');
+    const office = await personWith('office', 'Karin Ek');
+    let context;
+    try {
+      await api('persona.switch', { person_id: office.id });
+      const key = { portfolio: 1, year: 2018 };
+      const recordedSettings = {
+        ...key,
+        objective: 'score',
+        score_weight_percent: null,
+        frame: null,
+        forced_in: [],
+        forced_out: [],
+        requires: [],
+        excludes: [],
+        frontier_step: null,
+      };
+      let page;
+      let problems;
+      ({ context, page, problems } = await openApp('#/prioritering'));
+      const form = page.getByTestId('prioritisation-form');
+      await form.getByLabel('Portfölj', { exact: true }).selectOption('1');
+      assert.equal(await form.getByLabel('Budgetår', { exact: true }).inputValue(), '2018');
+      const scenarios = page.getByTestId('scenarios');
+      await scenarios.getByRole('heading', { level: 2, name: /^Scenarier för 1\. .+, 2018$/ }).waitFor();
+      if ((await api('proposal.get', key)) === null) await page.getByTestId('proposal-none').waitFor();
+      const name = scenarios.getByLabel('Scenariots namn');
+      const save = scenarios.getByRole('button', { name: 'Spara som scenario' });
+      const saveStatus = scenarios.getByTestId('scenario-save-status');
+
+      // No name: the core's message at the field, focus there, nothing saved.
+      await save.click();
+      const unnamed = await apiError('scenario.save', { id: null, name: '', settings: recordedSettings });
+      assert.equal(unnamed.code, 'validation');
+      const nameMessage = unnamed.fields.find((f) => f.field === 'name')?.message;
+      assert.ok(nameMessage, 'the core names the field');
+      await scenarios.locator('#field-scenario-name-error').filter({ hasText: nameMessage }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'scenario-name');
+      assert.equal(await name.getAttribute('aria-invalid'), 'true');
+      assert.deepEqual(await api('scenario.list', key), []);
+
+      // Choices that cannot be solved (the dearest application forced in under 1 000 000 kr):
+      // the core's refusal above the form, nothing saved; the choice is then taken back.
+      const rows = (await api('prioritise.run', { ...recordedSettings, frontier_step: 10 })).rows;
+      const dearest = [...rows].sort((a, b) => Number(b.amount) - Number(a.amount))[0];
+      const frameField = form.getByLabel('Scenario: en annan ram i kronor (valfritt)');
+      await frameField.fill('1 000 000');
+      await form.getByRole('button', { name: 'Prioritera' }).click();
+      await page
+        .getByTestId('prioritisation-table')
+        .getByRole('button', { name: `Tvinga in ${dearest.title}` })
+        .click();
+      await page.getByTestId('prioritisation-error').waitFor();
+      await name.fill('Omöjligt');
+      await save.click();
+      const unsolvable = await apiError('scenario.save', {
+        id: null,
+        name: 'Omöjligt',
+        settings: { ...recordedSettings, frame: '1000000', forced_in: [dearest.application_id] },
+      });
+      await scenarios.getByTestId('scenario-save-error').getByText(unsolvable.message).waitFor();
+      await page.waitForFunction(() => document.activeElement?.dataset.testid === 'scenario-save-error');
+      assert.deepEqual(await api('scenario.list', key), []);
+      await page.getByRole('button', { name: `Ta bort villkoret Tvingad in: ${dearest.title}` }).click();
+      await page.getByTestId('prioritisation-table').waitFor();
+      await frameField.fill('');
+
+      // The recorded frame, then a scenario frame of 5 000 000 kr.
+      await name.fill('Fastställd ram');
+      await save.click();
+      await saveStatus.filter({ hasText: 'Scenariot ”Fastställd ram” är sparat.' }).waitFor();
+      assert.equal(await name.inputValue(), '');
+      await frameField.fill('5 000 000');
+      await name.fill('Ram 5 miljoner');
+      await save.click();
+      await saveStatus.filter({ hasText: 'Scenariot ”Ram 5 miljoner” är sparat.' }).waitFor();
+      // The same name again is refused at the field.
+      await name.fill('Ram 5 miljoner');
+      await save.click();
+      const taken = await apiError('scenario.save', { id: null, name: 'Ram 5 miljoner', settings: recordedSettings });
+      await scenarios.locator('#field-scenario-name-error').filter({ hasText: taken.fields[0].message }).waitFor();
+      await name.fill('');
+
+      const saved = await api('scenario.list', key);
+      assert.deepEqual(
+        saved.map((s) => [s.name, s.settings.frame, s.settings.objective, s.saved_by]),
+        [
+          ['Fastställd ram', null, 'score', office.name],
+          ['Ram 5 miljoner', '5000000', 'score', office.name],
+        ],
+      );
+      const list = scenarios.getByTestId('scenario-list');
+      for (const s of saved) {
+        const cells = await cellTexts(list.locator(`tr[data-scenario-id="${s.id}"]`));
+        assert.equal(cells[1], s.name);
+        assert.equal(cells[3], s.settings.frame === null ? 'Fastställd ram' : formatted(s.settings.frame));
+      }
+
+      // Both ticked and compared: one column per scenario, every cell as the API says.
+      for (const s of saved) await list.getByLabel(`Jämför ${s.name}`).check();
+      await scenarios.getByRole('button', { name: 'Jämför', exact: true }).click();
+      const comparison = page.getByTestId('scenario-comparison');
+      await comparison.getByRole('heading', { level: 3, name: 'Jämförelse' }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'comparison-heading');
+      const expected = await api('scenario.compare', { ids: saved.map((s) => s.id) });
+      assert.deepEqual(
+        expected.scenarios.map((o) => o.scenario.id),
+        saved.map((s) => s.id),
+      );
+      const table = comparison.getByRole('table', { name: /^Scenarierna sida vid sida/ });
+      assert.deepEqual(
+        (await table.locator('thead th').allTextContents()).map((c) => c.trim()),
+        ['Ansökan', 'Begärt belopp', ...saved.map((s) => s.name)],
+      );
+      for (const outcome of expected.scenarios) {
+        assert.equal(outcome.refusal, null, `${outcome.scenario.name} can be solved`);
+        const column = (figure) =>
+          table.locator(`tr[data-figure="${figure}"] td[data-scenario-id="${outcome.scenario.id}"]`);
+        for (const figure of ['frame', 'cost', 'remaining']) {
+          assert.equal((await column(figure).textContent()).trim(), formatted(outcome.result[figure]), figure);
+        }
+        assert.equal(
+          (await column('value').textContent()).trim(),
+          Number(outcome.result.value).toFixed(2).replace('.', ','),
+        );
+      }
+      assert.equal(
+        (await table.locator('tr[data-figure="frame"] td').nth(1).textContent()).trim(),
+        formatted('5000000'),
+      );
+      const applicationRows = table.locator('tbody tr[data-application-id]');
+      assert.deepEqual(
+        await applicationRows.evaluateAll((trs) => trs.map((r) => r.dataset.applicationId)),
+        expected.rows.map((r) => r.application_id),
+      );
+      const WORDS = { true: ['chosen', 'Med'], false: ['not_chosen', '–Ej med'], null: ['refused', 'Går ej'] };
+      for (const row of expected.rows) {
+        const cells = await cellTexts(table.locator(`tr[data-application-id="${row.application_id}"]`));
+        assert.deepEqual(cells.slice(0, 2), [row.title, formatted(row.amount)]);
+        assert.deepEqual(
+          cells.slice(2),
+          row.chosen.map((c) => WORDS[String(c)][1]),
+          row.title,
+        );
+        const kinds = await table
+          .locator(`tr[data-application-id="${row.application_id}"] td[data-cell]`)
+          .evaluateAll((tds) => tds.map((td) => td.dataset.cell));
+        assert.deepEqual(kinds, row.chosen.map((c) => WORDS[String(c)][0]));
+      }
+      assert.ok(
+        expected.rows.some((r) => r.chosen[0] === true && r.chosen[1] === false),
+        'the recorded frame chooses more than 5 000 000 kr does',
+      );
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'scenarier-jamforelse');
+
+      // The smaller one adopted as the proposal, after a confirm step.
+      const smaller = saved.find((s) => s.name === 'Ram 5 miljoner');
+      await comparison.getByRole('button', { name: 'Anta som förslag: Ram 5 miljoner' }).click();
+      await page.waitForFunction((id) => document.activeElement?.id === id, `scenario-adopt-confirm-${smaller.id}`);
+      await comparison.getByText('Anta urvalet i ”Ram 5 miljoner” som portföljens förslag?', { exact: false }).waitFor();
+      assert.deepEqual(await seriousViolations(page), []);
+      await comparison.getByRole('button', { name: 'Ja, anta förslaget' }).click();
+      const panel = page.getByTestId('proposal');
+      await panel.getByRole('heading', { level: 3, name: 'Antaget förslag' }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'proposal-heading');
+      const proposal = await api('proposal.get', key);
+      assert.equal(proposal.scenario_name, 'Ram 5 miljoner');
+      assert.equal(proposal.scenario_id, smaller.id);
+      await scenarios.getByTestId('scenarios-status').filter({ hasText: `Förslaget är antaget som version ${proposal.version}.` }).waitFor();
+      const chosenInSmaller = expected.rows.filter((r) => r.chosen[1] === true).map((r) => r.application_id);
+      assert.deepEqual(
+        [...proposal.items.map((i) => i.application_id)].sort(),
+        [...chosenInSmaller].sort(),
+      );
+      async function checkPanel() {
+        assert.equal((await panel.getByTestId('proposal-version').textContent()).trim(), String(proposal.version));
+        assert.equal((await panel.getByTestId('proposal-scenario').textContent()).trim(), proposal.scenario_name);
+        assert.match((await panel.getByTestId('proposal-adopted').textContent()).trim(), new RegExp(` av ${office.name}$`));
+        const items = panel.locator('tbody tr');
+        assert.equal(await items.count(), proposal.items.length);
+        for (const item of proposal.items) {
+          assert.deepEqual(await cellTexts(panel.locator(`tbody tr[data-application-id="${item.application_id}"]`)), [
+            String(item.rank),
+            item.title,
+            formatted(item.amount),
+          ]);
+        }
+        assert.equal((await panel.getByTestId('proposal-total').textContent()).trim(), formatted(proposal.total));
+      }
+      await checkPanel();
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'scenarier-forslag');
+
+      // Opening a scenario puts its choices on the page and runs it.
+      await frameField.fill('');
+      await list.getByRole('button', { name: 'Öppna Ram 5 miljoner' }).click();
+      await page.waitForFunction(() => document.activeElement?.id === 'result-heading');
+      assert.equal(await frameField.inputValue(), '5000000');
+      assert.equal((await page.getByTestId('prioritisation-frame').textContent()).trim(), formatted('5000000'));
+
+      // Removing one asks first; the other stays.
+      await list.getByRole('button', { name: 'Ta bort Fastställd ram' }).click();
+      await list.getByRole('button', { name: 'Avbryt' }).click();
+      await page.waitForFunction((id) => document.activeElement?.id === id, `scenario-delete-${saved[0].id}`);
+      await list.getByRole('button', { name: 'Ta bort Fastställd ram' }).click();
+      await list.getByRole('button', { name: 'Ja, ta bort' }).click();
+      await scenarios.getByTestId('scenarios-status').filter({ hasText: 'Scenariot ”Fastställd ram” är borttaget.' }).waitFor();
+      assert.deepEqual((await api('scenario.list', key)).map((s) => s.name), ['Ram 5 miljoner']);
+      await list.locator(`tr[data-scenario-id="${saved[0].id}"]`).waitFor({ state: 'detached' });
+      assert.equal(await page.getByTestId('scenario-comparison').count(), 0, 'a comparison with the removed scenario is gone');
+
+      // The adopted proposal is there when the page is opened again.
+      await page.reload();
+      await page.getByTestId('acting-name').waitFor();
+      await page.getByTestId('prioritisation-form').getByLabel('Portfölj', { exact: true }).selectOption('1');
+      await panel.getByRole('heading', { level: 3, name: 'Antaget förslag' }).waitFor();
+      await checkPanel();
+      assert.deepEqual(problems, []);
+    } finally {
+      await context?.close();
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+
+  test('beslutsmeddelande och utskrift: the office downloads a granted application’s decision notice and its printout', async () => {
+    const original = await api('session.get');
+    const office = await personWith('office', 'Karin Ek');
+    const [granted] = await api('application.list', { state: 'granted' });
+    assert.ok(granted, 'the demo has a granted application');
+    let context;
+    try {
+      await api('persona.switch', { person_id: office.id });
+      let page;
+      let problems;
+      ({ context, page, problems } = await openApp(`#/ansokningar/${granted.id}`));
+      await page.getByRole('heading', { level: 1, name: granted.title }).waitFor();
+      const pagesText = (pages) => (pages === 1 ? '1 sida' : `${pages} sidor`);
+
+      // "Beslutsmeddelande (PDF)" in the Beslut section: saved under the core's name.
+      const notice = page.getByTestId('decision-section').getByTestId('notice-download');
+      let downloading = page.waitForEvent('download');
+      await notice.getByRole('button', { name: 'Beslutsmeddelande (PDF)' }).click();
+      let download = await downloading;
+      const made = await api('decision.notice', { id: granted.id });
+      assert.equal(download.suggestedFilename(), made.file_name);
+      assert.equal((await readFile(await download.path())).subarray(0, 5).toString('latin1'), '%PDF-');
+      const noticeDone = notice.getByTestId('notice-download-done');
+      await noticeDone.waitFor();
+      await page.waitForFunction(() => document.activeElement?.dataset.testid === 'notice-download-done');
+      assert.equal(
+        (await notice.getByTestId('notice-download-message').textContent()).trim(),
+        `Sparat: ${made.file_name}, ${pagesText(made.pages)}.`,
+      );
+      assert.equal(await notice.getAttribute('aria-busy'), 'false');
+
+      // "Skriv ut som PDF" under the facts.
+      const printout = page.getByTestId('printout-download');
+      downloading = page.waitForEvent('download');
+      await printout.getByRole('button', { name: 'Skriv ut som PDF' }).click();
+      download = await downloading;
+      const printed = await api('application.printout', { id: granted.id });
+      assert.equal(download.suggestedFilename(), printed.file_name);
+      assert.equal((await readFile(await download.path())).subarray(0, 5).toString('latin1'), '%PDF-');
+      await printout.getByTestId('printout-download-done').waitFor();
+      assert.equal(
+        (await printout.getByTestId('printout-download-message').textContent()).trim(),
+        `Sparat: ${printed.file_name}, ${pagesText(printed.pages)}.`,
+      );
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'beslutsmeddelande');
+      assert.deepEqual(problems, []);
+      await context.close();
+
+      // Someone neither of the projektkontor nor of the applying unit gets no notice button,
+      // and the API refuses them; the printout is there for whoever sees the application.
+      const outsider = (await api('persona.list')).find(
+        (p) => p.roles.includes('reviewer') && !p.roles.includes('office') && p.unit_id !== granted.unit_id,
+      );
+      assert.ok(outsider, 'the demo has a reviewer of another unit');
+      await api('persona.switch', { person_id: outsider.id });
+      const refused = await apiError('decision.notice', { id: granted.id });
+      assert.equal(refused.code, 'forbidden');
+      ({ context, page, problems } = await openApp(`#/ansokningar/${granted.id}`));
+      await page.getByRole('heading', { level: 1, name: granted.title }).waitFor();
+      await page.getByTestId('decision-section').getByTestId('decision-versions').waitFor();
+      assert.equal(await page.getByTestId('notice-download').count(), 0);
+      await page.getByTestId('printout-download').getByRole('button', { name: 'Skriv ut som PDF' }).waitFor();
       assert.deepEqual(problems, []);
     } finally {
       await context?.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extentWithZero, linearScale, niceStep, plotValue, rowChart, shortLabel, tickText, ticks } from './chart';
+import { extentWithZero, linePath, linearScale, niceStep, plotValue, rowChart, shortLabel, tickText, ticks } from './chart';
 
 describe('chart scaling', () => {
   it('always includes zero', () => {
@@ -34,5 +34,12 @@ describe('chart scaling', () => {
   it('lays out a chart of one row per item with the axis under the rows', () => {
     expect(rowChart(3, 200)).toEqual({ width: 640, height: 8 + 3 * 28 + 24, row: 28, top: 8, bottom: 92, left: 200, right: 620 });
     expect(rowChart(0, 220)).toMatchObject({ height: 32, top: 8, bottom: 8, left: 220 });
+  });
+  it('draws a line through the points and breaks it where a point has no value', () => {
+    expect(linePath([])).toBe('');
+    expect(linePath([{ x: 0, y: 10 }, { x: 5, y: 8 }, { x: 10, y: 2 }])).toBe('M 0 10 L 5 8 L 10 2');
+    expect(linePath([{ x: 0, y: null }, { x: 5, y: 8 }, { x: 10, y: null }, { x: 15, y: 1 }, { x: 20, y: 0 }])).toBe(
+      'M 5 8 M 15 1 L 20 0',
+    );
   });
 });

@@ -91,3 +91,21 @@ export function rowChart(rows: number, labelWidth: number): RowChart {
 export function tickText(value: number): string {
   return Math.round(value).toFixed(0);
 }
+
+/**
+ * An SVG path through points in order, for a line chart. A point without a value (null y)
+ * breaks the line, so a gap is drawn as a gap rather than bridged.
+ */
+export function linePath(points: readonly { x: number; y: number | null }[]): string {
+  const parts: string[] = [];
+  let drawing = false;
+  for (const p of points) {
+    if (p.y === null) {
+      drawing = false;
+      continue;
+    }
+    parts.push(`${drawing ? 'L' : 'M'} ${p.x} ${p.y}`);
+    drawing = true;
+  }
+  return parts.join(' ');
+}

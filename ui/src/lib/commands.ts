@@ -64,6 +64,22 @@ import type { RoundOverviewDto } from '../generated/RoundOverviewDto';
 import type { RoundSummaryDto } from '../generated/RoundSummaryDto';
 import type { RubricDto } from '../generated/RubricDto';
 import type { ScoreVersionDto } from '../generated/ScoreVersionDto';
+import type { PrioritisationDto } from '../generated/PrioritisationDto';
+import type { PrioritiseDto } from '../generated/PrioritiseDto';
+import type { FrameChangeDto } from '../generated/FrameChangeDto';
+import type { FrameDto } from '../generated/FrameDto';
+import type { FrameKeyDto } from '../generated/FrameKeyDto';
+import type { SetFrameDto } from '../generated/SetFrameDto';
+import type { DecisionDto } from '../generated/DecisionDto';
+import type { RecordDecisionDto } from '../generated/RecordDecisionDto';
+import type { MemoArgsDto } from '../generated/MemoArgsDto';
+import type { MemoFileDto } from '../generated/MemoFileDto';
+import type { MemoPreviewDto } from '../generated/MemoPreviewDto';
+import type { PdfFileDto } from '../generated/PdfFileDto';
+import type { SaveScenarioDto } from '../generated/SaveScenarioDto';
+import type { ScenarioDto } from '../generated/ScenarioDto';
+import type { ScenarioComparisonDto } from '../generated/ScenarioComparisonDto';
+import type { ProposalDto } from '../generated/ProposalDto';
 
 export const getSession = () => call<SessionDto>('session.get');
 export const listPersonas = () => call<PersonDto[]>('persona.list');
@@ -171,3 +187,23 @@ export const exportReviewerBundle = (round_id: string, person_id: string, passph
   call<ExportedBundleDto>('review.bundle.export', { round_id, person_id, passphrase });
 export const exportMyScores = (round_id: string, passphrase: string | null) =>
   call<ExportedBundleDto>('review.scores.export', { round_id, passphrase });
+
+// Prioritering: the selection within a frame, the frames themselves, the decisions and the memo.
+export const prioritise = (args: PrioritiseDto) => call<PrioritisationDto>('prioritise.run', args);
+export const listFrames = () => call<FrameDto[]>('frame.list', {});
+export const setFrame = (args: SetFrameDto) => call<FrameDto>('frame.set', args);
+export const frameHistory = (key: FrameKeyDto) => call<FrameChangeDto[]>('frame.history', key);
+export const recordDecision = (args: RecordDecisionDto) => call<DecisionDto[]>('decision.record', args);
+export const listDecisions = (application_id: string) => call<DecisionDto[]>('decision.list', { id: application_id });
+export const previewMemo = (args: MemoArgsDto) => call<MemoPreviewDto>('memo.preview', args);
+export const exportMemo = (args: MemoArgsDto) => call<MemoFileDto>('memo.export', args);
+export const decisionNotice = (application_id: string) => call<PdfFileDto>('decision.notice', { id: application_id });
+export const applicationPrintout = (id: string) => call<PdfFileDto>('application.printout', { id });
+
+// Scenarios of a portfolio and year, side by side, and the proposal adopted from one of them.
+export const saveScenario = (args: SaveScenarioDto) => call<ScenarioDto>('scenario.save', args);
+export const listScenarios = (key: FrameKeyDto) => call<ScenarioDto[]>('scenario.list', key);
+export const deleteScenario = (id: string) => call<null>('scenario.delete', { id });
+export const compareScenarios = (ids: string[]) => call<ScenarioComparisonDto>('scenario.compare', { ids });
+export const adoptProposal = (scenario_id: string) => call<ProposalDto>('proposal.adopt', { scenario_id });
+export const getProposal = (key: FrameKeyDto) => call<ProposalDto | null>('proposal.get', key);

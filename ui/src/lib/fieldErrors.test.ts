@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describedBy, messagesByField, otherMessages } from './fieldErrors';
+import { describedBy, errorBesides, messagesByField, otherMessages } from './fieldErrors';
 
 const errors = [
   { field: 'key', message: 'Nyckeln ska vara 2–80 tecken.' },
@@ -21,6 +21,16 @@ describe('field errors', () => {
   it('keeps the messages of fields the form does not show', () => {
     expect(otherMessages(errors, ['key', 'name', 'unit'])).toEqual(['Okänt format.']);
     expect(otherMessages(errors, ['key', 'name', 'format'])).toEqual([]);
+  });
+
+  it('leaves out of the notice what is shown at the fields', () => {
+    const refusal = { code: 'validation', message: 'Uppgifterna behöver rättas.', fields: errors };
+    expect(errorBesides(refusal, ['key', 'name'])).toEqual({
+      code: 'validation',
+      message: 'Uppgifterna behöver rättas.',
+      fields: [{ field: 'format', message: 'Okänt format.' }],
+    });
+    expect(errorBesides(null, ['key'])).toBeNull();
   });
 
   it('joins the describing ids that apply', () => {

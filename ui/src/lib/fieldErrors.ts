@@ -4,6 +4,7 @@
  * in a list of their own, so nothing the core said is lost.
  */
 
+import type { ApiErrorDto } from '../generated/ApiErrorDto';
 import type { FieldErrorDto } from '../generated/FieldErrorDto';
 
 export type FieldMessages = Partial<Record<string, string[]>>;
@@ -18,6 +19,14 @@ export function messagesByField(errors: readonly FieldErrorDto[]): FieldMessages
 /** The messages of the fields not in `known`. */
 export function otherMessages(errors: readonly FieldErrorDto[], known: readonly string[]): string[] {
   return errors.filter((e) => !known.includes(e.field)).map((e) => e.message);
+}
+
+/**
+ * A refusal as the notice above a form shows it: without the messages of the fields the form
+ * shows at the fields themselves (`known`). Null when there is no refusal.
+ */
+export function errorBesides(error: ApiErrorDto | null, known: readonly string[]): ApiErrorDto | null {
+  return error ? { ...error, fields: error.fields.filter((f) => !known.includes(f.field)) } : null;
 }
 
 /** An aria-describedby value from the ids that apply; undefined when none does. */

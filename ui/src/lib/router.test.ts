@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REVIEW_TABS, applicationHref, applicationsHref, parseRoute, reviewRoundHref, sectionOf } from './router';
+import { FRAMES_PATH, MEMO_PATH, REVIEW_TABS, applicationHref, applicationsHref, href, parseRoute, reviewRoundHref, sectionOf } from './router';
 
 describe('parseRoute', () => {
   it('reads each page', () => {
@@ -18,6 +18,10 @@ describe('parseRoute', () => {
     expect(parseRoute('#/beredning/r-1/okand')).toEqual({ page: 'not-found' });
     expect(sectionOf({ page: 'review-round', id: 'r-1', tab: 'group' })).toBe('review');
     expect(parseRoute('#/prioritering')).toEqual({ page: 'prioritisation' });
+    expect(parseRoute('#/prioritering/ramar')).toEqual({ page: 'frames' });
+    expect(sectionOf({ page: 'frames' })).toBe('prioritisation');
+    expect(parseRoute('#/prioritering/beslutsunderlag')).toEqual({ page: 'memo' });
+    expect(sectionOf({ page: 'memo' })).toBe('prioritisation');
     expect(parseRoute('#/uppfoljning')).toEqual({ page: 'followup' });
     expect(parseRoute('#/installningar/')).toEqual({ page: 'settings' });
     expect(parseRoute('#/installningar/identitet')).toEqual({ page: 'identity' });
@@ -48,6 +52,8 @@ describe('parseRoute', () => {
       expect(parseRoute(reviewRoundHref('r/1', tab))).toEqual({ page: 'review-round', id: 'r/1', tab });
     }
     expect(reviewRoundHref('r-1')).toBe('#/beredning/r-1');
+    expect(parseRoute(href(FRAMES_PATH))).toEqual({ page: 'frames' });
+    expect(parseRoute(href(MEMO_PATH))).toEqual({ page: 'memo' });
     expect(applicationsHref({ portfolio: 1, state: 'draft', year: null })).toBe(
       '#/ansokningar?portfolio=1&state=draft',
     );

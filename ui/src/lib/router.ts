@@ -25,6 +25,8 @@ export type Route =
   | { page: 'review' }
   | { page: 'review-round'; id: string; tab: ReviewTab }
   | { page: 'prioritisation' }
+  | { page: 'frames' }
+  | { page: 'memo' }
   | { page: 'followup' }
   | { page: 'settings' }
   | { page: 'identity' }
@@ -72,6 +74,12 @@ export const IDENTITY_PATH = '/installningar/identitet';
  */
 export const CONFLICTS_PATH = '/konflikter';
 
+/** Ramar: the frames per portfolio and year, changed by the projektkontor. Under Prioritering. */
+export const FRAMES_PATH = '/prioritering/ramar';
+
+/** Beslutsunderlag: the decision memo for the utvecklingsråd, made by the projektkontor. Under Prioritering. */
+export const MEMO_PATH = '/prioritering/beslutsunderlag';
+
 /** Reads a route from a fragment such as `#/ansokningar?portfolio=1`. */
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
@@ -95,6 +103,8 @@ export function parseRoute(hash: string): Route {
 
   if (path === IDENTITY_PATH) return { page: 'identity' };
   if (path === CONFLICTS_PATH) return { page: 'conflicts' };
+  if (path === FRAMES_PATH) return { page: 'frames' };
+  if (path === MEMO_PATH) return { page: 'memo' };
 
   const item = NAV.find((n) => n.path === path);
   if (item && item.section !== 'applications') return { page: item.section };
@@ -115,6 +125,9 @@ export function sectionOf(route: Route): Section | null {
       return 'review';
     case 'identity':
       return 'settings';
+    case 'frames':
+    case 'memo':
+      return 'prioritisation';
     case 'not-found':
       return null;
     default:
