@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgrammeDto } from '../generated/ProgrammeDto';
-import { certificateRolesText, currentProgrammeYear, programmeYears } from './labels';
+import { certificateRolesText, currentProgrammeYear, firstPortfolio, focusAreasInOrder, programmeYears } from './labels';
 
 const programme: ProgrammeDto = {
   name: 'Program för digital förnyelse',
@@ -28,5 +28,20 @@ describe('certificate roles', () => {
     expect(certificateRolesText(['coach', 'office'])).toBe('Projektcoach, Projektkontoret');
     expect(certificateRolesText(['auditor'])).toBe('auditor');
     expect(certificateRolesText([])).toBe('');
+  });
+});
+
+describe('focus areas', () => {
+  const area = (portfolio: number) => ({ portfolio, name: `Område ${portfolio}`, short_name: `${portfolio}` });
+
+  it('come in portfolio order, and a page starts on the first', () => {
+    const shuffled = { ...programme, focus_areas: [area(3), area(1), area(2)] };
+    expect(focusAreasInOrder(shuffled).map((a) => a.portfolio)).toEqual([1, 2, 3]);
+    expect(firstPortfolio(shuffled)).toBe(1);
+    expect(shuffled.focus_areas.map((a) => a.portfolio)).toEqual([3, 1, 2]);
+  });
+
+  it('start on portfolio 1 when the programme has none', () => {
+    expect(firstPortfolio(programme)).toBe(1);
   });
 });

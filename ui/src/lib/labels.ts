@@ -3,6 +3,7 @@
  * name, a person's roles. Kept apart from i18n.ts so the catalogue stays plain text.
  */
 
+import type { FocusAreaDto } from '../generated/FocusAreaDto';
 import type { PersonDto } from '../generated/PersonDto';
 import type { ProgrammeDto } from '../generated/ProgrammeDto';
 import type { Role } from '../generated/Role';
@@ -46,4 +47,14 @@ export function programmeYears(programme: ProgrammeDto): number[] {
 export function currentProgrammeYear(programme: ProgrammeDto, today: Date = new Date()): number {
   const now = today.getFullYear();
   return now >= programme.first_year && now <= programme.last_year ? now : programme.first_year;
+}
+
+/** The programme's focus areas (portfolios) in portfolio order, for every portfolio choice. */
+export function focusAreasInOrder(programme: ProgrammeDto): FocusAreaDto[] {
+  return [...programme.focus_areas].sort((a, b) => a.portfolio - b.portfolio);
+}
+
+/** The portfolio a page starts on: the first one. */
+export function firstPortfolio(programme: ProgrammeDto): number {
+  return focusAreasInOrder(programme)[0]?.portfolio ?? 1;
 }
