@@ -14,9 +14,10 @@ use portfolj_core::memo::{
     Integrity, MemoInput, OwnerReadiness, PortfolioSection, Proposal, ScoreFigures, ValuationFigures,
 };
 use portfolj_core::valuation::resolution_sv;
-use portfolj_core::{ApplicationState, Person, Portfolio, Sek};
+use portfolj_core::{ApplicationState, Frame, Person, Portfolio, Sek};
 use portfolj_store::Connection;
 use portfolj_store::tables::application::{self as applications, ApplicationFilter, Listed};
+use portfolj_store::tables::review::Round;
 use portfolj_store::tables::{audit as audit_table, decision, frame, org, review, valuation as valuation_table};
 use rust_decimal::Decimal;
 use serde_json::json;
@@ -84,15 +85,23 @@ struct Review {
     scored: BTreeSet<(String, String)>,
 }
 
-fn review_of(conn: &Connection, portfolio: Portfolio, year: i32, viewer: &Person) -> Result<Review, ApiError> {
+/// What every portfolio's section reads, read once for the memo.
+struct Year {
+    year: i32,
+    viewer: Person,
+    people: Vec<Person>,
+    frames: Vec<Frame>,
+    rounds: Vec<Round>,
+}
+
+fn review_of(conn: &Connection, portfolio: Portfolio, y: &Year) -> Result<Review, ApiError> {
     let mut out = Review { rows: BTreeMap::new(), scored: BTreeSet::new() };
-    let rounds = review::rounds(conn)?;
-    let Some(round) = rounds.into_iter().find(|r| r.portfolio == portfolio.number() && r.year == year) else {
+    let Some(round) = y.rounds.iter().find(|r| r.portfolio == portfolio.number() && r.year == y.year) else {
         return Ok(out);
     };
     out.scored = review::latest_scores(conn, &round.id)?.into_iter().map(|s| (s.person, s.application)).collect();
-    let view = RoundView::load(conn, round)?;
-    out.rows = summary(conn, &view, viewer)?.rows.into_iter().map(|r| (r.application_id.clone(), r)).collect();
+    let view = RoundView::load(conn, round.clone())?;
+    out.rows = summary(conn, &view, &y.viewer)?.rows.into_iter().map(|r| (r.application_id.clone(), r)).collect();
     Ok(out)
 }
 
@@ -181,13 +190,12 @@ fn not_put_forward(row: Option<&SummaryRowDto>) -> String {
 fn section(
     conn: &Connection,
     portfolio: Portfolio,
-    year: i32,
-    viewer: &Person,
-    people: &[Person],
+    y: &Year,
     integrity: &mut Integrity,
 ) -> Result<PortfolioSection, ApiError> {
-    let recorded = frame::all(conn)?.into_iter().find(|f| f.portfolio == portfolio && f.year == year);
-    let review = review_of(conn, portfolio, year, viewer)?;
+    let (year, people) = (y.year, y.people.as_slice());
+    let recorded = y.frames.iter().find(|f| f.portfolio == portfolio && f.year == year).cloned();
+    let review = review_of(conn, portfolio, y)?;
     let filter = ApplicationFilter { portfolio: Some(portfolio), fiscal_year: Some(year), ..Default::default() };
     let listed = applications::list(conn, &filter)?;
     let in_round = |l: &Listed| review.rows.contains_key(&l.application.id.to_string());
@@ -302,13 +310,16 @@ fn gather(conn: &Connection, args: &MemoArgsDto, today: NaiveDate) -> Result<Mem
     if !(2000..=2100).contains(&args.year) {
         return Err(ApiError::new(ErrorCode::Validation, "Ange ett budgetår mellan 2000 och 2100."));
     }
-    let viewer = org::person(conn, actor.person)?.ok_or_else(|| ApiError::not_found("Personen"))?;
-    let people = org::people(conn)?;
+    let y = Year {
+        year: args.year,
+        viewer: org::person(conn, actor.person)?.ok_or_else(|| ApiError::not_found("Personen"))?,
+        people: org::people(conn)?,
+        frames: frame::all(conn)?,
+        rounds: review::rounds(conn)?,
+    };
     let mut integrity = Integrity::default();
-    let sections = portfolios
-        .into_iter()
-        .map(|p| section(conn, p, args.year, &viewer, &people, &mut integrity))
-        .collect::<Result<Vec<_>, _>>()?;
+    let sections =
+        portfolios.into_iter().map(|p| section(conn, p, &y, &mut integrity)).collect::<Result<Vec<_>, _>>()?;
     let case_number = args.case_number.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned);
     Ok(MemoInput {
         year: args.year,
