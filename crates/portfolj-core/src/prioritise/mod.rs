@@ -6,6 +6,7 @@
 
 mod problem;
 mod search;
+mod units;
 
 #[cfg(test)]
 mod tests;

@@ -2,7 +2,8 @@
 //! each is tried in, then out, depth first; a branch is cut when even the fractional
 //! relaxation of what is left (positive values only, the whole frame) cannot beat the
 //! best selection found. The first optimum found in that order is the answer, so equal
-//! selections are always broken the same way: toward better value per krona.
+//! selections are always broken the same way: toward better value per krona. The bound
+//! is summed in whole units rounded outward (see `units`); the answer is exact.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -10,6 +11,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::problem::{Candidate, Exclusion, FrontierPoint, Problem, Selection};
+use super::units::{Units, share};
 use crate::frame::PortfolioPart;
 use crate::{ApplicationId, DomainError};
 
@@ -34,6 +36,10 @@ fn denser(a: &Candidate, b: &Candidate) -> Ordering {
 /// The problem in indices, in search order.
 struct Compiled<'a> {
     items: Vec<&'a Candidate>,
+    units: Units,
+    /// Each item's value in units, rounded up and rounded down.
+    up: Vec<i128>,
+    down: Vec<i128>,
     part: Vec<Option<usize>>,
     parts: Vec<i64>,
     requires: Vec<Vec<usize>>,
@@ -47,6 +53,10 @@ struct Compiled<'a> {
     groups: Vec<Vec<usize>>,
     /// The group of each index.
     group_at: Vec<usize>,
+    /// Whether the whole frame can bind beyond the sub-frames: not when there are none (the
+    /// one group's relaxation is then the whole frame's), nor when every application draws
+    /// on a sub-frame and they add up to at most the frame.
+    whole_binds: bool,
 }
 
 fn compile(p: &Problem) -> Result<Compiled<'_>, DomainError> {
@@ -101,7 +111,14 @@ fn compile(p: &Problem) -> Result<Compiled<'_>, DomainError> {
     let group_at: Vec<usize> = part.iter().map(|k| k.unwrap_or(parts_order.len())).collect();
     let mut all: Vec<usize> = (0..n).collect();
     all.sort_by(|a, b| denser(items[*a], items[*b]));
+    let whole_binds = !p.sub_frames.is_empty()
+        && (groups.last().is_some_and(|rest| !rest.is_empty())
+            || p.sub_frames.iter().map(|(_, a)| *a).sum::<i64>() > p.frame);
+    let units = Units::for_values(&items.iter().map(|c| c.value).collect::<Vec<_>>());
     Ok(Compiled {
+        up: items.iter().map(|c| units.up(c.value)).collect(),
+        down: items.iter().map(|c| units.down(c.value)).collect(),
+        units,
         items,
         part,
         parts: p.sub_frames.iter().map(|(_, a)| *a).collect(),
@@ -111,6 +128,7 @@ fn compile(p: &Problem) -> Result<Compiled<'_>, DomainError> {
         forced,
         all,
         group_at,
+        whole_binds,
         groups,
     })
 }
@@ -176,13 +194,17 @@ struct Search<'a> {
     state: Vec<Option<bool>>,
     free: i64,
     parts_free: Vec<i64>,
+    /// What is taken in: exactly, and in units rounded up.
     value: Decimal,
+    value_up: i128,
     best: Option<(Decimal, Vec<Option<bool>>)>,
-    /// Per group, what the search can add there at most (its exact best alone, less what
-    /// is in from the start); `Decimal::MAX` without sub-frames.
-    alone: Vec<Decimal>,
-    /// Per group, the value the search has taken in.
-    group_value: Vec<Decimal>,
+    /// The best value in units rounded down: a bound at or below it cannot beat it.
+    best_down: i128,
+    /// Per group, in units, what the search can add there at most (its exact best alone,
+    /// less what is in from the start); `i128::MAX` without sub-frames.
+    alone: Vec<i128>,
+    /// Per group, in units rounded down, the value the search has taken in.
+    group_down: Vec<i128>,
 }
 
 impl Search<'_> {
@@ -249,76 +271,92 @@ impl Search<'_> {
         if let Some(k) = self.c.part[i] {
             self.parts_free[k] -= cost;
         }
-        let value = if sign > 0 { self.c.items[i].value } else { -self.c.items[i].value };
-        self.value += value;
-        self.group_value[self.c.group_at[i]] += value;
+        if sign > 0 {
+            self.value += self.c.items[i].value;
+        } else {
+            self.value -= self.c.items[i].value;
+        }
+        self.value_up += self.c.up[i] * i128::from(sign);
+        self.group_down[self.c.group_at[i]] += self.c.down[i] * i128::from(sign);
     }
 
     /// The fractional relaxation of the undecided among `items` (by value per krona), in
     /// `room`; `sorted` says `items` are in search order, so those before `k` (all decided)
     /// can be skipped at once.
-    fn fractional(&self, items: &[usize], k: usize, sorted: bool, mut room: i64) -> Decimal {
-        let mut bound = Decimal::ZERO;
+    fn fractional(&self, items: &[usize], k: usize, sorted: bool, mut room: i64) -> i128 {
+        let mut bound = 0i128;
         let start = if sorted { items.partition_point(|i| *i < k) } else { 0 };
         for &i in &items[start..] {
-            let item = self.c.items[i];
-            if self.state[i].is_some() || item.value <= Decimal::ZERO {
+            let (value, cost) = (self.c.up[i], self.c.items[i].cost);
+            if self.state[i].is_some() || value <= 0 {
                 continue;
             }
-            if item.cost <= room {
-                room -= item.cost;
-                bound += item.value;
+            if cost <= room {
+                room -= cost;
+                bound = bound.saturating_add(value);
             } else {
-                bound += item.value * Decimal::from(room) / Decimal::from(item.cost);
+                bound = bound.saturating_add(share(value, room, cost));
                 break;
             }
         }
         bound
     }
 
-    /// The smaller of two relaxations of everything from `k` on: the whole frame
-    /// fractionally; and the current part fractionally plus, for every later part, its
-    /// exact best alone (computed once, before the search). The second keeps the search
-    /// from multiplying the parts' near-optimal choices when sub-frames bind.
-    fn bound(&self, k: usize) -> Decimal {
-        let whole = self.fractional(&self.c.all, k, false, self.free);
-        let Some(&g) = self.c.group_at.get(k) else { return self.value + whole };
+    /// Whether nothing from `k` on can beat `best` (in units), by either of two
+    /// relaxations: the current part fractionally plus, for every later part, its exact
+    /// best alone (computed once, before the search); or, where it can bind, the whole
+    /// frame fractionally. The first keeps the search from multiplying the parts'
+    /// near-optimal choices when sub-frames bind, and is cheaper, so it is tried first.
+    fn cannot_beat(&self, k: usize, best: i128) -> bool {
+        let beats = |rest: i128| self.value_up.saturating_add(rest) > best;
+        let Some(&g) = self.c.group_at.get(k) else { return !beats(0) };
         let room = self.parts_free.get(g).map_or(self.free, |p| (*p).min(self.free));
         // A part's exact best alone, less what the search has taken in it, bounds what is
         // left there: for the current part beside its fractional relaxation, for later ones
         // on its own.
-        let left = |h: usize| self.alone[h].checked_sub(self.group_value[h]).unwrap_or(Decimal::MAX);
+        let left = |h: usize| match self.alone[h] {
+            i128::MAX => i128::MAX,
+            alone => alone.saturating_sub(self.group_down[h]),
+        };
         let current = self.fractional(&self.c.groups[g], k, true, room).min(left(g));
-        let later = (g + 1..self.c.groups.len()).map(left).fold(Decimal::ZERO, Decimal::saturating_add);
-        let by_part = current.saturating_add(later);
-        self.value.saturating_add(whole.min(by_part))
+        let later = (g + 1..self.c.groups.len()).map(left).fold(0, i128::saturating_add);
+        !beats(current.saturating_add(later))
+            || (self.c.whole_binds && !beats(self.fractional(&self.c.all, k, false, self.free)))
     }
 
-    fn run(&mut self, k: usize) {
-        if let Some((best, _)) = &self.best
-            && self.bound(k) <= *best
-        {
+    /// The search from `k` on. `check` is false where the bound cannot have fallen since
+    /// it was last checked with the same best (`k − 1` was decided before, or taken in
+    /// alone as the first of its part's relaxation, within the same part), so most steps
+    /// into a branch cost nothing.
+    fn run(&mut self, k: usize, check: bool) {
+        if check && self.best.is_some() && self.cannot_beat(k, self.best_down) {
             return;
         }
         if k == self.c.items.len() {
-            self.best = Some((self.value, self.state.clone()));
+            // Only a strictly better selection replaces the first one found, so the answer
+            // does not depend on how much the bound prunes.
+            if self.best.as_ref().is_none_or(|(best, _)| self.value > *best) {
+                self.best_down = self.c.units.down(self.value);
+                self.best = Some((self.value, self.state.clone()));
+            }
             return;
         }
+        let next_part = self.c.group_at.get(k + 1) != Some(&self.c.group_at[k]);
         if self.state[k].is_some() {
-            return self.run(k + 1);
+            return self.run(k + 1, next_part);
         }
         // What a choice implies is decided with it, so no branch carries a requirement it
         // can only fail much later.
         if let Some(set) = self.include_closure(k) {
             self.decide(&set, Some(true));
             set.iter().for_each(|x| self.take(*x, 1));
-            self.run(k + 1);
+            self.run(k + 1, next_part || set.len() > 1);
             set.iter().for_each(|x| self.take(*x, -1));
             self.decide(&set, None);
         }
         if let Some(set) = self.exclude_closure(k) {
             self.decide(&set, Some(false));
-            self.run(k + 1);
+            self.run(k + 1, true);
             self.decide(&set, None);
         }
     }
@@ -333,26 +371,30 @@ pub fn optimise(p: &Problem) -> Result<Selection, DomainError> {
         free: p.frame,
         parts_free: c.parts.clone(),
         value: Decimal::ZERO,
+        value_up: 0,
         best: None,
+        best_down: i128::MIN,
         state: vec![None; c.items.len()],
         alone: Vec::new(),
-        group_value: vec![Decimal::ZERO; c.groups.len()],
+        group_down: vec![0; c.groups.len()],
     };
     for (i, s) in state.iter().enumerate() {
         if *s == Some(true) {
             search.take(i, 1);
         }
     }
-    let mut alone = alone_bounds(p, &c)?;
-    for (g, members) in c.groups.iter().enumerate() {
-        let already: Decimal = members.iter().filter(|i| state[**i] == Some(true)).map(|i| c.items[*i].value).sum();
-        alone[g] = alone[g].checked_sub(already).unwrap_or(Decimal::MAX);
-    }
-    search.alone = alone;
+    search.alone = alone_bounds(p, &c)?
+        .into_iter()
+        .zip(&c.groups)
+        .map(|(alone, members)| {
+            let already: Decimal = members.iter().filter(|i| state[**i] == Some(true)).map(|i| c.items[*i].value).sum();
+            alone.and_then(|a| a.checked_sub(already)).map_or(i128::MAX, |left| c.units.up(left))
+        })
+        .collect();
     // What was in from the start is already taken off `alone`.
-    search.group_value = vec![Decimal::ZERO; c.groups.len()];
+    search.group_down = vec![0; c.groups.len()];
     search.state = state;
-    search.run(0);
+    search.run(0, true);
     let (value, chosen) = search.best.ok_or_else(|| {
         refuse(
             "Inget urval uppfyller alla villkor: kontrollera beroenden och uteslutningar mot det tvingade.".to_owned(),
@@ -364,17 +406,17 @@ pub fn optimise(p: &Problem) -> Result<Selection, DomainError> {
 /// Each group's best value on its own: its items, its sub-frame (or the frame), its
 /// forced choices, and the rules among its own items only — fewer constraints than the
 /// whole, so never less than what the whole can reach in that group. Without sub-frames
-/// there is one group, bounded by the fractional relaxation alone (the maximum here).
-fn alone_bounds(p: &Problem, c: &Compiled<'_>) -> Result<Vec<Decimal>, DomainError> {
+/// there is one group, bounded by the fractional relaxation alone (`None` here).
+fn alone_bounds(p: &Problem, c: &Compiled<'_>) -> Result<Vec<Option<Decimal>>, DomainError> {
     let groups = c.groups.len();
-    let mut alone = vec![Decimal::MAX; groups];
+    let mut alone = vec![None; groups];
     if p.sub_frames.is_empty() {
         return Ok(alone);
     }
     for (g, best) in alone.iter_mut().enumerate() {
         let members: Vec<ApplicationId> = c.groups[g].iter().map(|i| c.items[*i].id).collect();
         if members.is_empty() {
-            *best = Decimal::ZERO;
+            *best = Some(Decimal::ZERO);
             continue;
         }
         let inside = |id: &ApplicationId| members.contains(id);
@@ -390,7 +432,7 @@ fn alone_bounds(p: &Problem, c: &Compiled<'_>) -> Result<Vec<Decimal>, DomainErr
                 excludes: p.rules.excludes.iter().filter(|r| both(r)).copied().collect(),
             },
         };
-        *best = optimise(&sub)?.value;
+        *best = Some(optimise(&sub)?.value);
     }
     Ok(alone)
 }

@@ -98,6 +98,20 @@ fn equal_selections_are_broken_toward_value_per_krona_the_same_way_every_time() 
 }
 
 #[test]
+fn a_tie_reached_through_the_rounded_bound_does_not_replace_the_first_optimum() {
+    // Thirds have more decimals than the bound keeps; rounded up, the bound of "without 1"
+    // exceeds the best found, so the search reaches 2 + 3, worth exactly as much as 1.
+    let third = Decimal::ONE / Decimal::from(3);
+    let mut p = problem(100, vec![c(1, 100, 0), c(2, 50, 0), c(3, 50, 0)]);
+    p.candidates[0].value = third + third;
+    p.candidates[1].value = third;
+    p.candidates[2].value = third;
+    let s = optimise(&p).expect("solved");
+    assert_eq!(s.value, third + third);
+    assert_eq!(s.chosen, vec![id(1)], "the first optimum in value-per-krona order stays");
+}
+
+#[test]
 fn the_frontier_grows_with_the_budget_and_names_the_marginal_application() {
     let p = problem(100, vec![c(1, 50, 50), c(2, 50, 40), c(3, 50, 30)]);
     let points = frontier(&p, 50).expect("frontier");
@@ -108,6 +122,8 @@ fn the_frontier_grows_with_the_budget_and_names_the_marginal_application() {
     assert_eq!(points[1].added, vec![id(1)]);
     assert_eq!(points[3].added, vec![id(3)]);
 }
+
+const PARTS: [PortfolioPart; 3] = [PortfolioPart::Innovation, PortfolioPart::Improvement, PortfolioPart::Management];
 
 /// Every subset, checked against every rule: the optimum by exhaustion.
 fn brute_force(p: &Problem) -> Option<Decimal> {
@@ -139,47 +155,71 @@ fn brute_force(p: &Problem) -> Option<Decimal> {
     best
 }
 
+/// How the frame is split: not at all; one sub-frame that a quarter of the applications
+/// draw on; or all three parts, every application in one, the sub-frames within the frame.
+#[derive(Debug, Clone, Copy)]
+enum Split {
+    None,
+    One,
+    Whole,
+}
+
 fn instances() -> impl Strategy<Value = Problem> {
-    (2usize..=14).prop_flat_map(|n| {
-        let candidates = prop::collection::vec((1i64..60, -5i64..60, 0u8..4), n);
-        let pairs = prop::collection::vec((0..n, 0..n), 0..4);
-        (
-            candidates,
-            pairs.clone(),
-            pairs,
-            prop::collection::vec(0..n, 0..2),
-            prop::collection::vec(0..n, 0..2),
-            20i64..300,
-            10i64..150,
-        )
-            .prop_map(move |(items, requires, excludes, forced_in, forced_out, frame, part_frame)| {
-                let candidates: Vec<Candidate> = items
-                    .iter()
-                    .zip(0u128..)
-                    .map(|((cost, value, part), n)| Candidate {
-                        id: id(n),
-                        cost: cost * 100,
-                        part: (*part == 0).then_some(PortfolioPart::Innovation),
-                        value: Decimal::from(*value),
-                    })
-                    .collect();
-                let ids = |v: &[usize]| v.iter().map(|i| candidates[*i].id).collect::<Vec<_>>();
-                let pair = |v: &[(usize, usize)]| {
-                    v.iter().filter(|(a, b)| a != b).map(|(a, b)| (candidates[*a].id, candidates[*b].id)).collect()
-                };
-                Problem {
-                    frame: frame * 100,
-                    sub_frames: vec![(PortfolioPart::Innovation, part_frame * 100)],
-                    rules: Rules {
-                        forced_in: ids(&forced_in),
-                        forced_out: ids(&forced_out).into_iter().filter(|x| !ids(&forced_in).contains(x)).collect(),
-                        requires: pair(&requires),
-                        excludes: pair(&excludes),
-                    },
-                    candidates,
-                }
-            })
-    })
+    (2usize..=14, prop_oneof![Just(Split::None), Just(Split::One), Just(Split::Whole)], 0u32..4).prop_flat_map(
+        |(n, split, decimals)| {
+            let candidates = prop::collection::vec((1i64..60, -5i64..60, 0u8..4), n);
+            let pairs = prop::collection::vec((0..n, 0..n), 0..4);
+            (
+                candidates,
+                pairs.clone(),
+                pairs,
+                prop::collection::vec(0..n, 0..2),
+                prop::collection::vec(0..n, 0..2),
+                20i64..300,
+                10i64..150,
+            )
+                .prop_map(move |(items, requires, excludes, forced_in, forced_out, frame, part_frame)| {
+                    let candidates: Vec<Candidate> = items
+                        .iter()
+                        .zip(0u128..)
+                        .map(|((cost, value, part), n)| Candidate {
+                            id: id(n),
+                            cost: cost * 100,
+                            part: match split {
+                                Split::None => None,
+                                Split::One => (*part == 0).then_some(PortfolioPart::Innovation),
+                                Split::Whole => Some(PARTS[usize::from(*part % 3)]),
+                            },
+                            // Group means and weighted values have decimals; the search's bound
+                            // rounds them, the answer must not.
+                            value: Decimal::new(*value * 7 + i64::from(n as u8 % 10), decimals),
+                        })
+                        .collect();
+                    let ids = |v: &[usize]| v.iter().map(|i| candidates[*i].id).collect::<Vec<_>>();
+                    let pair = |v: &[(usize, usize)]| {
+                        v.iter().filter(|(a, b)| a != b).map(|(a, b)| (candidates[*a].id, candidates[*b].id)).collect()
+                    };
+                    let sub_frames = match split {
+                        Split::None => vec![],
+                        Split::One => vec![(PortfolioPart::Innovation, part_frame * 100)],
+                        Split::Whole => {
+                            PARTS.iter().zip([frame * 20, frame * 30, frame * 50]).map(|(p, a)| (*p, a)).collect()
+                        }
+                    };
+                    Problem {
+                        frame: frame * 100,
+                        sub_frames,
+                        rules: Rules {
+                            forced_in: ids(&forced_in),
+                            forced_out: ids(&forced_out).into_iter().filter(|x| !ids(&forced_in).contains(x)).collect(),
+                            requires: pair(&requires),
+                            excludes: pair(&excludes),
+                        },
+                        candidates,
+                    }
+                })
+        },
+    )
 }
 
 proptest! {
@@ -196,6 +236,13 @@ proptest! {
             }
             Err(_) => prop_assert_eq!(exhaustive, None),
         }
+    }
+
+    #[test]
+    fn the_answer_does_not_depend_on_the_order_of_the_candidates(p in instances()) {
+        let mut reversed = p.clone();
+        reversed.candidates.reverse();
+        prop_assert_eq!(optimise(&p).map(|s| s.chosen), optimise(&reversed).map(|s| s.chosen));
     }
 
     #[test]
