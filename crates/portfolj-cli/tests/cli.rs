@@ -515,3 +515,44 @@ fn group_thousands(digits: &str) -> String {
     }
     out
 }
+
+#[test]
+fn export_of_applications_reads_back_as_numbers_from_xlsx_and_with_decimal_commas_from_csv() {
+    use calamine::{Data, Reader as _, Xlsx, open_workbook};
+    let (dir, db) = demo_db();
+    let apps = json(&portfolj(&db, &["app", "list", "--json"]));
+    let apps = apps.as_array().expect("applications");
+    let xlsx = dir.path().join("a.xlsx");
+    let out =
+        portfolj(&db, &["export", "--what", "applications", "--format", "xlsx", "--out", &xlsx.to_string_lossy()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut book: Xlsx<_> = open_workbook(&xlsx).expect("a workbook");
+    let range = book.worksheet_range("Ansökningar").expect("the sheet");
+    assert_eq!(range.height(), apps.len() + 1, "a header and one row per application");
+    for app in apps {
+        let row = (1..range.height())
+            .find(|r| range.get((*r, 0)) == Some(&Data::String(app["id"].as_str().expect("id").to_owned())))
+            .expect("the application's row");
+        let requested: f64 = app["requested_amount"].as_str().expect("amount").parse().expect("a number");
+        assert_eq!(range.get((row, 8)), Some(&Data::Float(requested)), "the amount as a number");
+    }
+
+    let csv = dir.path().join("a.csv");
+    let out = portfolj(&db, &["export", "--what", "applications", "--out", &csv.to_string_lossy()]);
+    assert!(out.status.success(), "the format from the extension: {}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&csv).expect("csv");
+    let text =
+        String::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").expect("a byte-order mark").to_vec()).expect("utf-8");
+    let mut lines = text.lines();
+    assert!(lines.next().expect("headers").starts_with("Ansökan (id);Titel;Sökande enhet;Portfölj;Budgetår;"));
+    let first = apps.iter().find(|a| text.contains(a["id"].as_str().expect("id"))).expect("an application");
+    let amount = first["requested_amount"].as_str().expect("amount").replace('.', ",");
+    assert!(
+        text.lines().any(|l| l.contains(first["id"].as_str().expect("id")) && l.contains(&format!(";{amount};"))),
+        "{amount}"
+    );
+
+    let refused = portfolj(&db, &["export", "--what", "all", "--out", &dir.path().join("x.txt").to_string_lossy()]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--format csv eller --format xlsx"));
+}

@@ -22,6 +22,7 @@ pub mod prioritise;
 pub mod programme;
 pub mod readiness;
 pub mod review;
+pub mod sheet;
 pub mod valuation;
 
 pub use application::{

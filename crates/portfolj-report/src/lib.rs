@@ -4,11 +4,17 @@
 //! carries the document's header line (diarienummer and date), "UTKAST" when the content is
 //! not final, and "Sida N av M" in the footer.
 //!
+//! Export tables ([`portfolj_core::sheet::Sheet`]) are written as CSV and XLSX ([`csv`],
+//! [`xlsx`]).
+//!
 //! The renderer decides only where things go; what the document says — every figure and
 //! its rounding — was settled by the core.
 
 mod fonts;
 mod layout;
+mod sheet;
+
+pub use sheet::{csv, xlsx};
 
 use std::collections::BTreeSet;
 
@@ -25,6 +31,8 @@ use crate::layout::{FOOTER_BASELINE, Font, HEADER_BASELINE, Item, LEFT, PAGE_HEI
 pub enum ReportError {
     #[error("Typsnittet {0} i programmet går inte att läsa. Installera om Portfölj.")]
     Font(String),
+    #[error("Tabellen gick inte att skriva ({0}). Försök igen; kvarstår felet, rapportera det.")]
+    Table(String),
 }
 
 /// What the PDF's own metadata says.

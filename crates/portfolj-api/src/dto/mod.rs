@@ -13,6 +13,7 @@ use ts_rs::TS;
 
 pub mod decision;
 pub mod details;
+pub mod export;
 pub mod frame;
 pub mod memo;
 pub mod prioritise;
@@ -23,6 +24,7 @@ pub mod valuation;
 
 pub use decision::*;
 pub use details::*;
+pub use export::*;
 pub use frame::*;
 pub use memo::*;
 pub use prioritise::*;
@@ -506,6 +508,10 @@ macro_rules! for_each_dto {
             AdoptScenarioDto,
             ProposalItemDto,
             ProposalDto,
+            ExportWhatDto,
+            ExportFormatDto,
+            ExportArgsDto,
+            ExportFileDto,
             ProgressDto
         )
     };

@@ -27,7 +27,7 @@ use crate::usecases::application::load_details;
 use crate::usecases::prioritise::prioritise_among;
 use crate::usecases::review::{RoundView, summary};
 use crate::usecases::scenario::adopted;
-use crate::usecases::{audit, pdf, session, valuation};
+use crate::usecases::{audit, pdf, programme, session, valuation};
 use crate::{Api, ApiError, ErrorCode};
 
 /// The group's recommendations that put an application forward to the council.
@@ -300,13 +300,7 @@ fn section(
 fn gather(conn: &Connection, args: &MemoArgsDto, today: NaiveDate) -> Result<MemoInput, ApiError> {
     let actor = session::actor(conn)?;
     session::require_office(&actor, "Bara projektkontoret tar fram beslutsunderlaget.")?;
-    let portfolios: Vec<Portfolio> = match args.portfolio {
-        Some(n) => vec![
-            Portfolio::from_number(i64::from(n))
-                .ok_or_else(|| ApiError::new(ErrorCode::Validation, "Välj en portfölj 1–5."))?,
-        ],
-        None => Portfolio::ALL.to_vec(),
-    };
+    let portfolios = programme::portfolios(args.portfolio)?;
     if !(2000..=2100).contains(&args.year) {
         return Err(ApiError::new(ErrorCode::Validation, "Ange ett budgetår mellan 2000 och 2100."));
     }

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod backup;
 pub mod decision;
 pub mod demo;
+pub mod export;
 pub mod frame;
 pub mod memo;
 pub(crate) mod pdf;

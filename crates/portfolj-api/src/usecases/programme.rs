@@ -7,6 +7,17 @@ use crate::dto::{CouncilGoalDto, FocusAreaDto, FrameDto, OverviewDto, ProgrammeD
 use crate::usecases::session;
 use crate::{Api, ApiError, ErrorCode};
 
+/// The portfolios asked for: one (1–5), or all five when none is named.
+pub(crate) fn portfolios(choice: Option<u8>) -> Result<Vec<portfolj_core::Portfolio>, ApiError> {
+    match choice {
+        Some(n) => Ok(vec![
+            portfolj_core::Portfolio::from_number(i64::from(n))
+                .ok_or_else(|| ApiError::new(ErrorCode::Validation, "Välj en portfölj 1–5."))?,
+        ]),
+        None => Ok(portfolj_core::Portfolio::ALL.to_vec()),
+    }
+}
+
 pub(crate) fn require_programme(conn: &Connection) -> Result<portfolj_core::Programme, ApiError> {
     programme::get(conn)?.ok_or_else(|| {
         ApiError::new(

@@ -3,6 +3,7 @@
 
 mod bundles;
 mod decision;
+mod export;
 mod frame;
 mod generated_types;
 mod memo;

@@ -4,6 +4,7 @@ mod app;
 mod backup;
 mod decision;
 mod demo;
+mod export;
 mod frame;
 mod memo;
 mod persona;
@@ -96,6 +97,9 @@ pub enum Command {
     /// (Projektkontoret) The decision memo (beslutsunderlag) for the utvecklingsråd as an A4
     /// PDF; a draft (UTKAST) while any review is incomplete.
     Memo(memo::MemoArgs),
+    /// (Projektkontoret) The programme's data for Excel: applications, valuations, scores or
+    /// decisions as CSV or XLSX, or every table in one workbook.
+    Export(export::ExportArgs),
     /// Values written at the same time on different laptops: list and resolve.
     Conflicts {
         #[command(subcommand)]
@@ -138,6 +142,7 @@ pub fn run(api: Api, command: Command, json: bool, db: &Path) -> Result<(), ApiE
         Command::Decision { command } => decision::run(&api, command, json),
         Command::Frame { command } => frame::run(&api, command, json),
         Command::Memo(args) => memo::run(&api, &args, json),
+        Command::Export(args) => export::run(&api, &args, json),
         Command::Scenario { command } => scenario::run(&api, command, json),
         Command::Conflicts { command } => sync::conflicts(&api, command, json),
         Command::Backup(args) => backup::backup(&api, &args, json),
