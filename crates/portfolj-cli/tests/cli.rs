@@ -556,3 +556,52 @@ fn export_of_applications_reads_back_as_numbers_from_xlsx_and_with_decimal_comma
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("--format csv eller --format xlsx"));
 }
+
+#[test]
+fn report_final_closes_a_project_and_report_followup_reads_its_lines_from_a_file() {
+    let (dir, db) = demo_db();
+    let running = json(&portfolj(&db, &["app", "list", "--json"]));
+    let running = running.as_array().expect("apps").iter().find(|a| a["state"] == "running").expect("running").clone();
+    let id = running["id"].as_str().expect("id");
+    let closed = json(&portfolj(
+        &db,
+        &[
+            "report",
+            "final",
+            id,
+            "--delivered",
+            "I drift.",
+            "--cost",
+            "10 000",
+            "--lessons",
+            "Testa tidigt.",
+            "--owner-accepted",
+            "2017-09-01",
+            "--closed",
+            "2017-09-02",
+            "--json",
+        ],
+    ));
+    assert_eq!(closed["due_on"], "2018-09-02");
+
+    let due = json(&portfolj(&db, &["report", "due", "--json"]));
+    let first = due.as_array().expect("due").iter().find(|d| d["overdue"] == true).expect("overdue").clone();
+    let app = first["application_id"].as_str().expect("id");
+    let planned = json(&portfolj(&db, &["report", "show", app, "--json"]));
+    let lines: Vec<Value> = planned["lines"]
+        .as_array()
+        .expect("lines")
+        .iter()
+        .map(|l| serde_json::json!({"line": l["line"], "realised": l["valued"], "evidence": "Mätning.", "budget_reduced": true}))
+        .collect();
+    let file = dir.path().join("lines.json");
+    std::fs::write(&file, serde_json::to_string(&lines).expect("json")).expect("write");
+    let recorded = json(&portfolj(&db, &["report", "followup", app, "--lines", &file.to_string_lossy(), "--json"]));
+    assert_eq!(recorded["recorded"], true);
+    assert_eq!(recorded["total"]["rate_percent"], "100", "realised exactly as valued");
+
+    std::fs::write(&file, "[{").expect("write");
+    let broken = portfolj(&db, &["report", "followup", app, "--lines", &file.to_string_lossy()]);
+    assert!(!broken.status.success());
+    assert!(String::from_utf8_lossy(&broken.stderr).contains("är inte giltig JSON"));
+}

@@ -11,6 +11,7 @@ pub mod audit;
 pub mod decision;
 pub mod document;
 pub mod error;
+pub mod followup;
 pub mod frame;
 pub mod ids;
 pub mod memo;

@@ -22,6 +22,7 @@ pub const SOURCES: &[&str] = &[
     include_str!("../migrations/0014_decision.sql"),
     include_str!("../migrations/0015_frame_change.sql"),
     include_str!("../migrations/0016_scenario.sql"),
+    include_str!("../migrations/0017_follow_up.sql"),
 ];
 
 const STEPS: &[M<'static>] = &[
@@ -41,7 +42,11 @@ const STEPS: &[M<'static>] = &[
     M::up(SOURCES[13]),
     M::up(SOURCES[14]),
     M::up(SOURCES[15]),
+    M::up(SOURCES[16]),
 ];
+
+// A source without its step would be pinned and shipped but never applied.
+const _: () = assert!(STEPS.len() == SOURCES.len(), "every migration in SOURCES needs its step in STEPS");
 
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);
 

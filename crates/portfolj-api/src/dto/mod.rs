@@ -14,6 +14,7 @@ use ts_rs::TS;
 pub mod decision;
 pub mod details;
 pub mod export;
+pub mod followup;
 pub mod frame;
 pub mod memo;
 pub mod prioritise;
@@ -25,6 +26,7 @@ pub mod valuation;
 pub use decision::*;
 pub use details::*;
 pub use export::*;
+pub use followup::*;
 pub use frame::*;
 pub use memo::*;
 pub use prioritise::*;
@@ -512,6 +514,17 @@ macro_rules! for_each_dto {
             ExportFormatDto,
             ExportArgsDto,
             ExportFileDto,
+            FinalReportInputDto,
+            FinalReportDto,
+            FollowUpLineDto,
+            RealisationFiguresDto,
+            FollowUpViewDto,
+            RealisedLineInputDto,
+            FollowUpInputDto,
+            DueFollowUpDto,
+            RealisationArgsDto,
+            RealisationRowDto,
+            RealisationDto,
             ProgressDto
         )
     };

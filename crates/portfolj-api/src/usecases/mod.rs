@@ -6,6 +6,7 @@ pub mod backup;
 pub mod decision;
 pub mod demo;
 pub mod export;
+pub mod followup;
 pub mod frame;
 pub mod memo;
 pub(crate) mod pdf;

@@ -247,6 +247,12 @@ mod work {
         Ok(table::of_application(conn, application)?.into_iter().rev().find(|v| v.approved_at.is_some()))
     }
 
+    /// A stored valuation's worksheet as the core reads it.
+    pub(crate) fn worksheet_of(v: &table::Valuation) -> Result<core::Worksheet, ApiError> {
+        let worksheet: WorksheetDto = parse_document("Arbetsbladet", &v.worksheet)?;
+        Ok(worksheet.to_core()?)
+    }
+
     /// A valuation's figures; `None` when its worksheet cannot be evaluated.
     pub(crate) fn summary_of(v: &table::Valuation) -> Result<Option<crate::dto::ValuationSummaryDto>, ApiError> {
         let worksheet: WorksheetDto = parse_document("Arbetsbladet", &v.worksheet)?;
@@ -734,5 +740,5 @@ mod work {
 
 pub(crate) use work::{
     add_target_in, approve_in, approved_summary, create_in as create_valuation_in, latest_approved, prefill,
-    resolve_in, summary_of,
+    resolve_in, summary_of, worksheet_of,
 };

@@ -4,6 +4,7 @@
 mod bundles;
 mod decision;
 mod export;
+mod followup;
 mod frame;
 mod generated_types;
 mod memo;

@@ -9,6 +9,7 @@ mod frame;
 mod memo;
 mod persona;
 mod prioritise;
+mod report;
 mod review;
 mod scenario;
 mod serve;
@@ -100,6 +101,12 @@ pub enum Command {
     /// (Projektkontoret) The programme's data for Excel: applications, valuations, scores or
     /// decisions as CSV or XLSX, or every table in one workbook.
     Export(export::ExportArgs),
+    /// Final reports, follow-ups one year after closing (effekthemtagning), what is due and
+    /// the realisation rate.
+    Report {
+        #[command(subcommand)]
+        command: report::ReportCommand,
+    },
     /// Values written at the same time on different laptops: list and resolve.
     Conflicts {
         #[command(subcommand)]
@@ -143,6 +150,7 @@ pub fn run(api: Api, command: Command, json: bool, db: &Path) -> Result<(), ApiE
         Command::Frame { command } => frame::run(&api, command, json),
         Command::Memo(args) => memo::run(&api, &args, json),
         Command::Export(args) => export::run(&api, &args, json),
+        Command::Report { command } => report::run(&api, command, json),
         Command::Scenario { command } => scenario::run(&api, command, json),
         Command::Conflicts { command } => sync::conflicts(&api, command, json),
         Command::Backup(args) => backup::backup(&api, &args, json),
@@ -259,4 +267,20 @@ pub(crate) fn write_pdf(out: &Path, file: &Value, json: bool) -> Result<(), ApiE
         output::line(&format!("Skrev {}: {}.", out.display(), pages_sv(&file["pages"])));
     }
     Ok(())
+}
+
+/// Whole kronor by the display rule ("1 234 567 kr"), "–" for none, or the text as it came.
+pub(crate) fn kr(value: &Value) -> String {
+    match value.as_str() {
+        None => "–".to_owned(),
+        Some(text) => text.parse().map_or_else(|_| text.to_owned(), portfolj_api::format_kronor_sv),
+    }
+}
+
+/// A percentage with one decimal and a decimal comma ("93,2 %"), "–" for none.
+pub(crate) fn percent(value: &Value) -> String {
+    value
+        .as_str()
+        .and_then(|p| p.parse().ok())
+        .map_or_else(|| "–".to_owned(), |p| format!("{} %", portfolj_api::format_number_sv(p, 1)))
 }

@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use portfolj_api::{Api, ApiError, ErrorCode, format_kronor_sv, format_number_sv};
+use portfolj_api::{Api, ApiError, ErrorCode, format_number_sv};
+
+use super::kr;
 use serde_json::Value;
 
 use crate::output;
@@ -137,12 +139,6 @@ pub fn run(command: &ValuationCommand, json: bool) -> Result<(), ApiError> {
         print(&value);
     }
     Ok(())
-}
-
-/// Whole kronor by the display rule, or the text as it came.
-fn kr(value: &Value) -> String {
-    let text = value.as_str().unwrap_or_default();
-    text.parse().map_or_else(|_| text.to_owned(), format_kronor_sv)
 }
 
 fn print(r: &Value) {

@@ -20,7 +20,7 @@ pub use model::{
     YearAmount, is_target_key,
 };
 pub use optimism::{BiasFactor, OptimismBias, ProjectType, Uplifts};
-pub use results::{CannotCompute, Results, SensitivityRow, SwitchingValue, YearRow, evaluate};
+pub use results::{CannotCompute, Results, SensitivityRow, SwitchingValue, YearRow, benefit_in_year, evaluate};
 
 #[cfg(test)]
 mod tests;

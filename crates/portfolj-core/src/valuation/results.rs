@@ -114,6 +114,15 @@ fn unit_and_estimate(ws: &Worksheet, line: &BenefitLine) -> (Decimal, Range) {
     }
 }
 
+/// A benefit line's valued kronor in one year: its likely estimate after ramp-up;
+/// `None` for a qualitative line.
+pub fn benefit_in_year(ws: &Worksheet, line: &BenefitLine, year: i32) -> Option<Decimal> {
+    is_monetary(line).then(|| {
+        let (unit, estimate) = unit_and_estimate(ws, line);
+        estimate.likely * unit * ramp(ws, line, &[year])[0]
+    })
+}
+
 fn is_monetary(line: &BenefitLine) -> bool {
     !matches!(line.class, BenefitClass::Qualitative { .. })
 }

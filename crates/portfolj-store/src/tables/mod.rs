@@ -4,6 +4,7 @@
 pub mod application;
 pub mod audit;
 pub mod decision;
+pub mod followup;
 pub mod frame;
 pub mod org;
 pub mod programme;

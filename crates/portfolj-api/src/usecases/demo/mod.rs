@@ -5,6 +5,7 @@
 
 mod catalogue;
 mod details;
+mod followup;
 mod review;
 mod valuation;
 
@@ -449,6 +450,14 @@ fn application(
             }
             ApplicationState::Granted | ApplicationState::Rejected | ApplicationState::ReferredBack => {
                 record_decision(tx, cast, &app, *step, index, now)?;
+                app = stored_applications::get(tx, app.id)?.ok_or_else(|| ApiError::not_found("Ansökan"))?.application;
+            }
+            ApplicationState::Closed => {
+                followup::close(tx, cast, &app, index, now)?;
+                app = stored_applications::get(tx, app.id)?.ok_or_else(|| ApiError::not_found("Ansökan"))?.application;
+            }
+            ApplicationState::FollowedUp => {
+                now = followup::follow_up(tx, cast, &app, index)?;
                 app = stored_applications::get(tx, app.id)?.ok_or_else(|| ApiError::not_found("Ansökan"))?.application;
             }
             _ => transition_in(tx, &mut app, actor, *step, reason(*step), now)?,

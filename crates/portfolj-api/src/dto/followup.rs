@@ -1,0 +1,155 @@
+//! Follow-up on the wire: the final report, the effekthemtagning per benefit line, what is
+//! due, and the realisation rate across the programme. Money as exact decimal strings.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// `followup.final_report`: the slutrapport that closes a running project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct FinalReportInputDto {
+    pub application_id: String,
+    pub delivered: String,
+    /// As typed, e.g. "1 234 567,50".
+    pub final_cost: String,
+    /// Needed when the final cost is above the granted amount.
+    #[serde(default)]
+    pub cost_explanation: String,
+    pub lessons: String,
+    /// ISO date; the system owner's acceptance of operations.
+    #[serde(default)]
+    pub owner_accepted_on: Option<String>,
+    /// ISO date.
+    pub closed_on: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FinalReportDto {
+    pub delivered: String,
+    pub final_cost: String,
+    /// The newest decision's granted amount, to compare with.
+    pub granted_amount: Option<String>,
+    pub cost_explanation: String,
+    pub lessons: String,
+    pub owner_accepted_on: String,
+    pub closed_on: String,
+    pub recorded_by_name: String,
+    pub recorded_at: String,
+}
+
+/// One benefit line: what the valuation promised for the compared year and, once followed
+/// up, what was realised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FollowUpLineDto {
+    /// The line's place in the valuation, from 0.
+    pub line: u32,
+    pub name: String,
+    /// `citizen` or `internal`.
+    pub kind: String,
+    pub budget_releasing: bool,
+    /// Kronor for the compared year; `None` for a qualitative line.
+    pub valued: Option<String>,
+    pub realised: Option<String>,
+    pub difference: Option<String>,
+    pub rate_percent: Option<String>,
+    pub evidence: String,
+    pub budget_reduced: bool,
+    pub deviation: String,
+}
+
+/// Valued and realised money over one or more followed-up projects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RealisationFiguresDto {
+    pub projects: u32,
+    pub valued: String,
+    pub realised: String,
+    /// Realised as a percentage of valued; `None` when nothing was valued.
+    pub rate_percent: Option<String>,
+}
+
+/// `followup.get`: an application's final report and follow-up, or what its follow-up will
+/// ask.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FollowUpViewDto {
+    pub application_id: String,
+    pub title: String,
+    pub final_report: Option<FinalReportDto>,
+    /// ISO dates, once the project is closed.
+    pub closed_on: Option<String>,
+    pub due_on: Option<String>,
+    /// The valuation year the realised amounts are compared with.
+    pub compared_year: Option<i32>,
+    /// Whether the follow-up is recorded; if not, `lines` are the valuation's lines to fill.
+    pub recorded: bool,
+    pub lines: Vec<FollowUpLineDto>,
+    pub summary: String,
+    pub recorded_by_name: Option<String>,
+    pub recorded_at: Option<String>,
+    /// The monetary lines together, once recorded.
+    pub total: Option<RealisationFiguresDto>,
+}
+
+/// One line of `followup.record`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct RealisedLineInputDto {
+    pub line: u32,
+    /// Kronor per year as typed; left out for a qualitative line.
+    #[serde(default)]
+    pub realised: Option<String>,
+    pub evidence: String,
+    #[serde(default)]
+    pub budget_reduced: bool,
+    #[serde(default)]
+    pub deviation: String,
+}
+
+/// `followup.record`: the effekthemtagning one year after closing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpInputDto {
+    pub application_id: String,
+    pub lines: Vec<RealisedLineInputDto>,
+    #[serde(default)]
+    pub summary: String,
+}
+
+/// A closed project whose follow-up is not yet recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DueFollowUpDto {
+    pub application_id: String,
+    pub title: String,
+    pub unit_name: String,
+    pub portfolio: u8,
+    pub fiscal_year: i32,
+    pub closed_on: String,
+    pub due_on: String,
+    /// Past its due date.
+    pub overdue: bool,
+}
+
+/// `followup.realisation`: which years and portfolios; all when left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct RealisationArgsDto {
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub portfolio: Option<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RealisationRowDto {
+    pub portfolio: u8,
+    /// The budget year the projects were granted for; `None` on a portfolio's total.
+    pub year: Option<i32>,
+    pub figures: RealisationFiguresDto,
+}
+
+/// Realised against valued: per portfolio and year, per portfolio, and for the programme.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RealisationDto {
+    pub by_portfolio_and_year: Vec<RealisationRowDto>,
+    pub by_portfolio: Vec<RealisationRowDto>,
+    pub total: RealisationFiguresDto,
+}

@@ -1,0 +1,107 @@
+//! Final reports and follow-ups for the demo's closed and followed-up projects, through
+//! the same use cases the office uses. The figures vary with the application's index (no
+//! random draws, so the rest of the demo stays as it was): some projects cost more than
+//! granted and explain it; realised benefits range from clearly short of the valuation to
+//! above it, with the deviation explained where the rules ask.
+
+use chrono::{DateTime, Duration, NaiveTime, Utc};
+use portfolj_core::followup::due_on;
+use portfolj_core::{Application, ItCategory, Sek};
+use portfolj_store::Connection;
+use portfolj_store::tables::decision;
+use rust_decimal::Decimal;
+
+use super::Cast;
+use crate::ApiError;
+use crate::dto::{FinalReportInputDto, FollowUpInputDto, RealisedLineInputDto};
+use crate::usecases::followup::{planned, record_final_report_in, record_follow_up_in};
+
+/// Percent of the granted amount the project finally cost.
+const COST_PERCENT: [i64; 6] = [96, 100, 92, 108, 99, 115];
+/// Percent of the valued benefit realised.
+const REALISED_PERCENT: [i64; 8] = [95, 70, 100, 55, 104, 120, 85, 100];
+
+fn swedish(amount: Decimal) -> String {
+    amount.round_dp(2).to_string().replace('.', ",")
+}
+
+pub(super) fn close(
+    conn: &Connection,
+    cast: &Cast,
+    app: &Application,
+    index: usize,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let granted = decision::of_application(conn, &app.id.to_string())?
+        .last()
+        .and_then(|d| d.granted_ore)
+        .and_then(|o| Sek::from_ore(o).ok())
+        .unwrap_or(app.requested_amount);
+    let percent = COST_PERCENT[index % COST_PERCENT.len()];
+    let final_cost = granted.as_decimal() * Decimal::from(percent) / Decimal::ONE_HUNDRED;
+    let delivered = match app.it_category {
+        ItCategory::Basic => "Den gemensamma funktionen är i drift och används av alla förvaltningar.",
+        ItCategory::Differentiating => "E-tjänsten är i drift och ersätter pappersblanketten.",
+        ItCategory::Innovative => "Piloten är utvärderad; resultatet ligger till grund för ett beslut om införande.",
+    };
+    let args = FinalReportInputDto {
+        application_id: app.id.to_string(),
+        delivered: delivered.to_owned(),
+        final_cost: swedish(final_cost),
+        cost_explanation: if percent > 100 {
+            "Integrationen med verksamhetssystemet krävde fler tester än planerat.".to_owned()
+        } else {
+            String::new()
+        },
+        lessons: "Förankra förändringen hos medarbetarna tidigt; utbildning före driftstart gav färre ärenden till supporten."
+            .to_owned(),
+        owner_accepted_on: Some((now.date_naive() - Duration::days(10)).to_string()),
+        closed_on: now.date_naive().to_string(),
+    };
+    record_final_report_in(conn, &cast.office, &args, now)
+}
+
+/// Records the follow-up a few weeks after it falls due; returns when.
+pub(super) fn follow_up(
+    conn: &Connection,
+    cast: &Cast,
+    app: &Application,
+    index: usize,
+) -> Result<DateTime<Utc>, ApiError> {
+    let (closed, lines) = planned(conn, app)?;
+    let day = due_on(closed) + Duration::days(i64::try_from(5 + index % 40).unwrap_or(5));
+    let at = day.and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default()).and_utc();
+    let realised = (0u32..)
+        .zip(&lines)
+        .map(|(i, line)| {
+            let k = index + i as usize;
+            let percent = REALISED_PERCENT[k % REALISED_PERCENT.len()];
+            let budget_reduced = line.budget_releasing && !k.is_multiple_of(3);
+            let deviates = (percent - 100).abs() >= 10;
+            let untaken = line.budget_releasing && !budget_reduced;
+            let deviation = match (deviates, untaken) {
+                (true, _) if percent < 100 => "Införandet tog längre tid än planerat; full effekt väntas nästa år.",
+                (true, _) => "Fler ärenden än beräknat gick över till e-tjänsten.",
+                (false, true) => "Den frigjorda budgeten fördes till nämndens buffert i stället för att dras in.",
+                (false, false) => "",
+            };
+            RealisedLineInputDto {
+                line: i,
+                realised: line.valued.map(|v| swedish(v * Decimal::from(percent) / Decimal::ONE_HUNDRED)),
+                evidence: match line.valued {
+                    Some(_) => "Verksamhetsstatistik och budgetuppföljning för året.".to_owned(),
+                    None => "Enkät bland användarna: tre av fyra är nöjda eller mycket nöjda.".to_owned(),
+                },
+                budget_reduced,
+                deviation: deviation.to_owned(),
+            }
+        })
+        .collect();
+    let args = FollowUpInputDto {
+        application_id: app.id.to_string(),
+        lines: realised,
+        summary: "Nyttan följd upp ett år efter avslut.".to_owned(),
+    };
+    record_follow_up_in(conn, &cast.office, &args, at)?;
+    Ok(at)
+}

@@ -1,0 +1,159 @@
+//! `portfolj report`: final reports, follow-ups one year after closing, what is due, and the
+//! realisation rate.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use portfolj_api::{Api, ApiError, ErrorCode};
+use serde_json::{Value, json};
+
+use super::{items, kr, percent, text};
+use crate::output;
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// (Projektkontoret) The final report (slutrapport) of a running project; closes it.
+    Final {
+        application: String,
+        /// What was delivered.
+        #[arg(long)]
+        delivered: String,
+        /// The final cost in kronor, e.g. "1 234 567,50".
+        #[arg(long)]
+        cost: String,
+        /// Why the cost went above the granted amount (needed only then).
+        #[arg(long, default_value = "")]
+        cost_explanation: String,
+        #[arg(long)]
+        lessons: String,
+        /// The day the system owner accepted operations, YYYY-MM-DD.
+        #[arg(long)]
+        owner_accepted: Option<String>,
+        /// The day the project closed, YYYY-MM-DD.
+        #[arg(long)]
+        closed: String,
+    },
+    /// (Projektkontoret) The follow-up one year after closing. The lines are a JSON file:
+    /// `[{"line": 0, "realised": "95 000", "evidence": "…", "budget_reduced": true,
+    /// "deviation": ""}, …]`, one per benefit line of `report show`.
+    Followup {
+        application: String,
+        #[arg(long)]
+        lines: PathBuf,
+        #[arg(long, default_value = "")]
+        summary: String,
+    },
+    /// An application's final report and follow-up, or the lines its follow-up asks for.
+    Show { application: String },
+    /// Closed projects whose follow-up is not yet recorded, the soonest due first.
+    Due,
+    /// Realised against valued per portfolio and year.
+    Realisation {
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        portfolio: Option<u8>,
+    },
+}
+
+fn read_lines(path: &PathBuf) -> Result<Value, ApiError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        ApiError::new(ErrorCode::BadArguments, format!("Filen {} kunde inte läsas: {e}", path.display()))
+    })?;
+    serde_json::from_str(&text).map_err(|e| {
+        ApiError::new(
+            ErrorCode::BadArguments,
+            format!("Raderna i {} är inte giltig JSON (rad {}, kolumn {}): {e}", path.display(), e.line(), e.column()),
+        )
+    })
+}
+
+fn show(view: &Value) {
+    output::line(&format!(
+        "{}: avslutad {}, uppföljning {} (jämförs med {}).",
+        text(view, "title"),
+        view["closed_on"].as_str().unwrap_or("–"),
+        view["due_on"].as_str().unwrap_or("–"),
+        view["compared_year"].as_i64().map_or_else(|| "–".to_owned(), |y| y.to_string())
+    ));
+    let rows: Vec<Vec<String>> = items(&view["lines"])
+        .iter()
+        .map(|l| {
+            vec![
+                l["line"].to_string(),
+                text(l, "name").to_owned(),
+                kr(&l["valued"]),
+                kr(&l["realised"]),
+                percent(&l["rate_percent"]),
+            ]
+        })
+        .collect();
+    output::table(&["Rad", "Nytta", "Värderat", "Realiserat", "Grad"], &rows);
+}
+
+pub fn run(api: &Api, command: ReportCommand, json: bool) -> Result<(), ApiError> {
+    let result = match command {
+        ReportCommand::Final { application, delivered, cost, cost_explanation, lessons, owner_accepted, closed } => api
+            .call(
+                "followup.final_report",
+                json!({ "application_id": application, "delivered": delivered, "final_cost": cost,
+                    "cost_explanation": cost_explanation, "lessons": lessons,
+                    "owner_accepted_on": owner_accepted, "closed_on": closed }),
+            )?,
+        ReportCommand::Followup { application, lines, summary } => api.call(
+            "followup.record",
+            json!({ "application_id": application, "lines": read_lines(&lines)?, "summary": summary }),
+        )?,
+        ReportCommand::Show { application } => api.call("followup.get", json!({ "id": application }))?,
+        ReportCommand::Due => {
+            let due = api.call("followup.due", json!({}))?;
+            if json {
+                output::json(&due);
+            } else {
+                let rows: Vec<Vec<String>> = items(&due)
+                    .iter()
+                    .map(|d| {
+                        vec![
+                            text(d, "due_on").to_owned(),
+                            if d["overdue"] == true { "försenad".to_owned() } else { String::new() },
+                            text(d, "title").to_owned(),
+                            text(d, "unit_name").to_owned(),
+                            text(d, "application_id").to_owned(),
+                        ]
+                    })
+                    .collect();
+                output::table(&["Förfaller", "", "Ansökan", "Enhet", "Id"], &rows);
+            }
+            return Ok(());
+        }
+        ReportCommand::Realisation { year, portfolio } => {
+            let r = api.call("followup.realisation", json!({ "year": year, "portfolio": portfolio }))?;
+            if json {
+                output::json(&r);
+            } else {
+                let row = |label: String, f: &Value| {
+                    vec![
+                        label,
+                        f["projects"].to_string(),
+                        kr(&f["valued"]),
+                        kr(&f["realised"]),
+                        percent(&f["rate_percent"]),
+                    ]
+                };
+                let mut rows: Vec<Vec<String>> = items(&r["by_portfolio_and_year"])
+                    .iter()
+                    .map(|p| row(format!("Portfölj {} {}", p["portfolio"], p["year"]), &p["figures"]))
+                    .collect();
+                rows.push(row("Hela programmet".to_owned(), &r["total"]));
+                output::table(&["", "Projekt", "Värderat", "Realiserat", "Grad"], &rows);
+            }
+            return Ok(());
+        }
+    };
+    if json {
+        output::json(&result);
+    } else {
+        show(&result);
+    }
+    Ok(())
+}
