@@ -2237,6 +2237,101 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       await api('persona.switch', { person_id: original.person.id });
     }
   });
+
+  test('uppföljning: the office exports the 2014 applications as XLSX and its decisions as CSV for Swedish Excel; others read a notice', async () => {
+    const original = await api('session.get');
+    const office = await personWith('office', 'Karin Ek');
+    // "1 rad", "123 rader", "1 234 rader", as ui/src/lib/export.ts counts rows.
+    const rowsText = (rows) =>
+      rows === 1 ? '1 rad' : `${String(rows).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP)} rader`;
+    let context;
+    try {
+      await api('persona.switch', { person_id: office.id });
+      let page;
+      let problems;
+      ({ context, page, problems } = await openApp('#/oversikt'));
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Uppföljning' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Uppföljning' }).waitFor();
+      assert.equal(await page.evaluate(() => window.location.hash), '#/uppfoljning');
+      const section = page.getByTestId('data-export-section');
+      await section.getByRole('heading', { level: 2, name: 'Exportera data' }).waitFor();
+
+      // Ansökningar, as XLSX (the default), 2014, all portfolios.
+      const form = section.getByTestId('data-export-form');
+      const xlsx = form.getByLabel('Excel (XLSX)');
+      const csv = form.getByLabel('CSV för Excel (semikolon, decimalkomma)');
+      assert.equal(await form.getByLabel('Ansökningar', { exact: true }).isChecked(), true);
+      assert.equal(await xlsx.isChecked(), true);
+      assert.equal(await form.getByLabel('Portfölj', { exact: true }).inputValue(), 'all');
+      await form.getByLabel('Budgetår', { exact: true }).selectOption('2014');
+
+      // All tables fit only in a workbook: CSV cannot be chosen with them, and the page says why.
+      await csv.check();
+      await form.getByLabel('Alla tabeller (en arbetsbok)').check();
+      assert.equal(await csv.isDisabled(), true);
+      assert.equal(await xlsx.isChecked(), true);
+      await form.getByTestId('data-export-format-hint').getByText('En CSV-fil rymmer bara en tabell').waitFor();
+      await form.getByLabel('Ansökningar', { exact: true }).check();
+      assert.equal(await csv.isDisabled(), false);
+      assert.equal(await form.getByTestId('data-export-format-hint').count(), 0);
+      await xlsx.check();
+
+      let downloading = page.waitForEvent('download');
+      await form.getByRole('button', { name: 'Exportera' }).click();
+      let download = await downloading;
+      const done = section.getByTestId('data-export-done');
+      await done.waitFor();
+      await page.waitForFunction(() => document.activeElement?.dataset.testid === 'data-export-done');
+      const applications = await api('export.file', { what: 'applications', format: 'xlsx', year: 2014, portfolio: null });
+      assert.equal(applications.file_name, 'ansokningar-2014.xlsx');
+      assert.ok(applications.rows > 0, 'the demo has applications for 2014');
+      assert.equal(download.suggestedFilename(), applications.file_name);
+      assert.equal((await readFile(await download.path())).subarray(0, 2).toString('latin1'), 'PK', 'an XLSX file is a ZIP');
+      assert.equal(
+        (await done.getByTestId('data-export-message').textContent()).trim(),
+        `Sparat: ${applications.file_name}, ${rowsText(applications.rows)}.`,
+      );
+      assert.equal(await section.getByTestId('data-export').getAttribute('aria-busy'), 'false');
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'uppfoljning-export');
+
+      // Beslut as CSV for Swedish Excel: UTF-8 with a byte-order mark, semicolons.
+      await form.getByLabel('Beslut', { exact: true }).check();
+      await csv.check();
+      downloading = page.waitForEvent('download');
+      await form.getByRole('button', { name: 'Exportera' }).click();
+      download = await downloading;
+      const decisions = await api('export.file', { what: 'decisions', format: 'csv', year: 2014, portfolio: null });
+      assert.equal(decisions.file_name, 'beslut-2014.csv');
+      assert.equal(download.suggestedFilename(), decisions.file_name);
+      const bytes = await readFile(await download.path());
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a byte-order mark');
+      assert.ok(
+        bytes.subarray(3).toString('utf8').startsWith('Ansökan (id);Titel;'),
+        'a header row separated by semicolons',
+      );
+      await done.getByTestId('data-export-message').getByText(`Sparat: ${decisions.file_name}, ${rowsText(decisions.rows)}.`).waitFor();
+      await page.waitForFunction(() => document.activeElement?.dataset.testid === 'data-export-done');
+      assert.equal(await section.getByTestId('data-export-error').count(), 0);
+      assert.deepEqual(problems, []);
+      await context.close();
+
+      // Anyone else is refused by the core, and the page says the projektkontor makes exports.
+      const applicant = await personWith('applicant');
+      await api('persona.switch', { person_id: applicant.id });
+      const refused = await apiError('export.file', { what: 'applications', format: 'xlsx', year: null, portfolio: null });
+      assert.equal(refused.code, 'forbidden');
+      ({ context, page, problems } = await openApp('#/uppfoljning'));
+      await page.getByRole('heading', { level: 1, name: 'Uppföljning' }).waitFor();
+      await page.getByTestId('data-export-office-only').getByText('Exporter av programmets uppgifter görs av projektkontoret.').waitFor();
+      assert.equal(await page.getByTestId('data-export-form').count(), 0);
+      assert.deepEqual(await seriousViolations(page), []);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context?.close();
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
 });
 
 // ---- Between laptops: keys, the office key, an invitation, bundles, safety copies ---------

@@ -14,6 +14,7 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import type { ApiErrorDto } from '../generated/ApiErrorDto';
+import { saveFile } from './attachments';
 import { t } from './i18n';
 
 const TOKEN_KEY = 'portfolj.bridge-token';
@@ -98,6 +99,16 @@ export async function saveDownload(fileName: string, contentBase64: string, fall
   } catch (error) {
     throw toApiError(error);
   }
+}
+
+/**
+ * Saves a file the API made (a PDF, an export for Excel) under its own name, through
+ * `saveDownload`; in a browser it is an ordinary download of its media type.
+ */
+export function saveApiFile(file: { file_name: string; media_type: string; content_base64: string }): Promise<string | null> {
+  return saveDownload(file.file_name, file.content_base64, () =>
+    saveFile({ name: file.file_name, media_type: file.media_type, content_base64: file.content_base64 }),
+  );
 }
 
 /** Calls one command of the API and resolves with its result, or rejects with an ApiErrorDto. */

@@ -80,6 +80,8 @@ import type { SaveScenarioDto } from '../generated/SaveScenarioDto';
 import type { ScenarioDto } from '../generated/ScenarioDto';
 import type { ScenarioComparisonDto } from '../generated/ScenarioComparisonDto';
 import type { ProposalDto } from '../generated/ProposalDto';
+import type { ExportArgsDto } from '../generated/ExportArgsDto';
+import type { ExportFileDto } from '../generated/ExportFileDto';
 
 export const getSession = () => call<SessionDto>('session.get');
 export const listPersonas = () => call<PersonDto[]>('persona.list');
@@ -207,3 +209,6 @@ export const deleteScenario = (id: string) => call<null>('scenario.delete', { id
 export const compareScenarios = (ids: string[]) => call<ScenarioComparisonDto>('scenario.compare', { ids });
 export const adoptProposal = (scenario_id: string) => call<ProposalDto>('proposal.adopt', { scenario_id });
 export const getProposal = (key: FrameKeyDto) => call<ProposalDto | null>('proposal.get', key);
+
+// Uppföljning: the programme's data as a file for Excel (the projektkontor only).
+export const exportFile = (args: ExportArgsDto) => call<ExportFileDto>('export.file', args);

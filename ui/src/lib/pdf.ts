@@ -1,20 +1,17 @@
 /**
  * PDFs the core makes — the decision memo, a decision notice, an application printout —
- * saved as every other file is saved (`saveDownload`: the Downloads folder in the desktop
- * window, an ordinary download in a browser), and what is said once one is saved.
+ * saved as every other file the API makes is saved (`saveApiFile`: the Downloads folder in
+ * the desktop window, an ordinary download in a browser), and what is said once one is saved.
  */
 
 import type { PdfFileDto } from '../generated/PdfFileDto';
-import { saveDownload } from './api';
-import { saveFile } from './attachments';
+import { saveApiFile } from './api';
 import { formatNumber } from './format';
 import { t } from './i18n';
 
 /** Saves a PDF the API made under its own name; resolves with the path in the desktop window. */
 export function savePdf(file: Pick<PdfFileDto, 'file_name' | 'content_base64'>): Promise<string | null> {
-  return saveDownload(file.file_name, file.content_base64, () =>
-    saveFile({ name: file.file_name, media_type: 'application/pdf', content_base64: file.content_base64 }),
-  );
+  return saveApiFile({ ...file, media_type: 'application/pdf' });
 }
 
 /** "1 sida", "12 sidor". */
