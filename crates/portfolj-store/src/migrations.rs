@@ -23,6 +23,7 @@ pub const SOURCES: &[&str] = &[
     include_str!("../migrations/0015_frame_change.sql"),
     include_str!("../migrations/0016_scenario.sql"),
     include_str!("../migrations/0017_follow_up.sql"),
+    include_str!("../migrations/0018_status_report.sql"),
 ];
 
 const STEPS: &[M<'static>] = &[
@@ -43,6 +44,7 @@ const STEPS: &[M<'static>] = &[
     M::up(SOURCES[14]),
     M::up(SOURCES[15]),
     M::up(SOURCES[16]),
+    M::up(SOURCES[17]),
 ];
 
 // A source without its step would be pinned and shipped but never applied.

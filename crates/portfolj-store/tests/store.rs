@@ -270,6 +270,7 @@ fn applied_migrations_are_never_edited() {
         PINNED_0015,
         PINNED_0016,
         PINNED_0017,
+        PINNED_0018,
     ];
     let actual: Vec<u64> = portfolj_store::migration_sources().iter().map(|s| fnv1a(s)).collect();
     assert_eq!(actual.len(), pinned.len(), "pin every migration, the new one too");
@@ -293,6 +294,7 @@ const PINNED_0014: u64 = 6432178599763399047;
 const PINNED_0015: u64 = 1426293763286172383;
 const PINNED_0016: u64 = 5739410243771772520;
 const PINNED_0017: u64 = 1083386768264837409;
+const PINNED_0018: u64 = 10788226244318439456;
 
 #[test]
 fn versions_threads_and_notes_are_kept_in_order() {

@@ -97,6 +97,8 @@ pub enum Operation {
     Score { person_id: String, score: serde_json::Value },
     /// A jäv a member declares for themselves.
     Jav { person_id: String, jav: serde_json::Value },
+    /// A status report on a running project, by its author.
+    StatusReport { person_id: String, report: serde_json::Value },
 }
 
 impl Operation {
@@ -113,6 +115,7 @@ impl Operation {
             Self::ReviewRound { .. } => "review_round",
             Self::Score { .. } => "score",
             Self::Jav { .. } => "jav",
+            Self::StatusReport { .. } => "status_report",
         }
     }
 
@@ -139,6 +142,12 @@ impl Operation {
             // even the office.
             Self::Score { person_id, .. } | Self::Jav { person_id, .. } => {
                 *person_id == certificate.person_id && certificate.has_role("reviewer")
+            }
+            // Only the author's own reports, by a role that writes them; whether this person
+            // reports for that project (its unit, its state) is checked against the
+            // receiving laptop's data before anything is applied.
+            Self::StatusReport { person_id, .. } => {
+                *person_id == certificate.person_id && ["applicant", "office"].iter().any(|r| certificate.has_role(r))
             }
             // The sender's own writes to applications, by a role that edits them; whether
             // this person may edit that application is checked against the receiving

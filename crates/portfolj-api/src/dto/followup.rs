@@ -153,3 +153,91 @@ pub struct RealisationDto {
     pub by_portfolio: Vec<RealisationRowDto>,
     pub total: RealisationFiguresDto,
 }
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct MilestoneDto {
+    pub name: String,
+    /// ISO date.
+    pub due_on: String,
+    pub done: bool,
+}
+
+/// `status.submit`: a status report on a running project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct StatusReportInputDto {
+    pub application_id: String,
+    /// Any ISO date in the period reported on; the schedule decides the period.
+    pub period: String,
+    /// `green`, `yellow` or `red`.
+    pub time: String,
+    pub cost: String,
+    pub scope: String,
+    /// Kronor as typed.
+    pub spent_to_date: String,
+    pub forecast: String,
+    #[serde(default)]
+    pub milestones: Vec<MilestoneDto>,
+    #[serde(default)]
+    pub risks: String,
+    #[serde(default)]
+    pub comment: String,
+    /// Needed when spent to date is lower than in the previous report.
+    #[serde(default)]
+    pub correction_reason: String,
+}
+
+/// One traffic light, with its meaning in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct LightDto {
+    pub code: String,
+    pub text_sv: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StatusReportDto {
+    pub id: String,
+    pub application_id: String,
+    pub period_label: String,
+    pub period_start: String,
+    pub period_end: String,
+    pub time: LightDto,
+    pub cost: LightDto,
+    pub scope: LightDto,
+    pub spent_to_date: String,
+    pub forecast: String,
+    pub milestones: Vec<MilestoneDto>,
+    pub risks: String,
+    pub comment: String,
+    pub correction_reason: String,
+    pub author_name: String,
+    pub written_at: String,
+}
+
+/// How often running projects report: every 1, 3 or 6 months, due `grace_days` after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleDto {
+    pub months: u32,
+    pub grace_days: u32,
+}
+
+/// A running project's status report that is past due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct OverdueReportDto {
+    pub application_id: String,
+    pub title: String,
+    pub unit_name: String,
+    pub period_label: String,
+    pub period_start: String,
+    pub due_on: String,
+}
+
+/// `status.bundle.export`: the reports written on this laptop, signed for the office.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct StatusBundleDto {
+    #[serde(default)]
+    pub passphrase: Option<String>,
+}

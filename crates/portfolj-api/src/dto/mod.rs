@@ -525,6 +525,13 @@ macro_rules! for_each_dto {
             RealisationArgsDto,
             RealisationRowDto,
             RealisationDto,
+            MilestoneDto,
+            StatusReportInputDto,
+            LightDto,
+            StatusReportDto,
+            ScheduleDto,
+            OverdueReportDto,
+            StatusBundleDto,
             ProgressDto
         )
     };

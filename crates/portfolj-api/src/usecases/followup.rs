@@ -24,12 +24,12 @@ use crate::usecases::application::{parse_application_id, transition_in};
 use crate::usecases::{audit, programme, session, valuation};
 use crate::{Api, ApiError, ErrorCode};
 
-fn load(conn: &Connection, id: &str) -> Result<Application, ApiError> {
+pub(crate) fn load(conn: &Connection, id: &str) -> Result<Application, ApiError> {
     let id = parse_application_id(id)?;
     Ok(applications::get(conn, id)?.ok_or_else(|| ApiError::not_found("Ansökan"))?.application)
 }
 
-fn iso_day(field: &'static str, text: &str, errors: &mut ValidationErrors) -> Option<NaiveDate> {
+pub(crate) fn iso_day(field: &'static str, text: &str, errors: &mut ValidationErrors) -> Option<NaiveDate> {
     let day = text.trim().parse().ok();
     if day.is_none() {
         errors.push(field, "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2016-06-30.");
@@ -37,7 +37,7 @@ fn iso_day(field: &'static str, text: &str, errors: &mut ValidationErrors) -> Op
     day
 }
 
-fn refuse_state(app: &Application, what: &str, needed: ApplicationState) -> ApiError {
+pub(crate) fn refuse_state(app: &Application, what: &str, needed: ApplicationState) -> ApiError {
     ApiError::new(
         ErrorCode::Conflict,
         format!(
@@ -50,7 +50,7 @@ fn refuse_state(app: &Application, what: &str, needed: ApplicationState) -> ApiE
 }
 
 /// The newest decision's granted amount.
-fn granted(conn: &Connection, application: &str) -> Result<Option<Sek>, ApiError> {
+pub(crate) fn granted(conn: &Connection, application: &str) -> Result<Option<Sek>, ApiError> {
     Ok(decision::of_application(conn, application)?
         .last()
         .and_then(|d| d.granted_ore)
@@ -296,7 +296,7 @@ fn line_dto(stored: &FollowUpLine, compared: &LineComparison) -> FollowUpLineDto
     }
 }
 
-fn person_name(conn: &Connection, id: &str) -> Result<String, ApiError> {
+pub(crate) fn person_name(conn: &Connection, id: &str) -> Result<String, ApiError> {
     let person = id.parse().ok().map(|id| org::person(conn, id)).transpose()?.flatten();
     Ok(person.map_or_else(|| id.to_owned(), |p| p.name))
 }

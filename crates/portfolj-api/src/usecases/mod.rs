@@ -15,5 +15,6 @@ pub mod programme;
 pub mod review;
 pub mod scenario;
 pub mod session;
+pub mod status;
 pub mod sync;
 pub mod valuation;

@@ -11,6 +11,7 @@ mod memo;
 mod prioritise;
 mod review;
 mod scenario;
+mod status;
 #[path = "../../../../tests/story.rs"]
 mod story;
 mod work;

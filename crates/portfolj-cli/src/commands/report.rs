@@ -7,11 +7,59 @@ use clap::Subcommand;
 use portfolj_api::{Api, ApiError, ErrorCode};
 use serde_json::{Value, json};
 
+use super::sync::{Passphrase, write};
 use super::{items, kr, percent, text};
 use crate::output;
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
+    /// A status report on a running project (the applying unit, or the office).
+    Status {
+        application: String,
+        /// Any day in the period reported on, YYYY-MM-DD.
+        #[arg(long)]
+        period: String,
+        /// green, yellow or red.
+        #[arg(long)]
+        time: String,
+        #[arg(long)]
+        cost: String,
+        #[arg(long)]
+        scope: String,
+        /// Kronor spent to date.
+        #[arg(long)]
+        spent: String,
+        /// Kronor forecast at completion.
+        #[arg(long)]
+        forecast: String,
+        #[arg(long, default_value = "")]
+        risks: String,
+        #[arg(long, default_value = "")]
+        comment: String,
+        /// Why spent to date is lower than in the previous report.
+        #[arg(long, default_value = "")]
+        correction: String,
+    },
+    /// An application's status reports.
+    Statuses { application: String },
+    /// Status reports past due, against the office's schedule.
+    Overdue,
+    /// (Projektkontoret) How often running projects report; shown without options.
+    Schedule {
+        /// 1, 3 or 6.
+        #[arg(long, requires = "grace_days")]
+        months: Option<u32>,
+        /// Days after a period's end a report is due.
+        #[arg(long, requires = "months")]
+        grace_days: Option<u32>,
+    },
+    /// The status reports written here, as a signed bundle for the office.
+    Send {
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        passphrase: Passphrase,
+    },
     /// (Projektkontoret) The final report (slutrapport) of a running project; closes it.
     Final {
         application: String,
@@ -93,6 +141,34 @@ fn show(view: &Value) {
 
 pub fn run(api: &Api, command: ReportCommand, json: bool) -> Result<(), ApiError> {
     let result = match command {
+        ReportCommand::Status {
+            application,
+            period,
+            time,
+            cost,
+            scope,
+            spent,
+            forecast,
+            risks,
+            comment,
+            correction,
+        } => api.call(
+            "status.submit",
+            json!({ "application_id": application, "period": period, "time": time, "cost": cost,
+                    "scope": scope, "spent_to_date": spent, "forecast": forecast, "risks": risks,
+                    "comment": comment, "correction_reason": correction }),
+        )?,
+        ReportCommand::Statuses { application } => api.call("status.list", json!({ "id": application }))?,
+        ReportCommand::Overdue => api.call("status.overdue", json!({}))?,
+        ReportCommand::Schedule { months: Some(months), grace_days } => {
+            api.call("status.schedule.set", json!({ "months": months, "grace_days": grace_days }))?
+        }
+        ReportCommand::Schedule { .. } => api.call("status.schedule.get", json!({}))?,
+        ReportCommand::Send { out, passphrase } => {
+            let exported = api.call("status.bundle.export", json!({ "passphrase": passphrase.passphrase }))?;
+            write(&out, &exported)?;
+            exported["preview"].clone()
+        }
         ReportCommand::Final { application, delivered, cost, cost_explanation, lessons, owner_accepted, closed } => api
             .call(
                 "followup.final_report",
@@ -150,7 +226,7 @@ pub fn run(api: &Api, command: ReportCommand, json: bool) -> Result<(), ApiError
             return Ok(());
         }
     };
-    if json {
+    if json || result.get("lines").is_none() {
         output::json(&result);
     } else {
         show(&result);

@@ -198,3 +198,94 @@ fn the_valued_amount_is_the_lines_likely_value_in_the_compared_year() {
     assert!(!lines[0].budget_releasing);
     assert_eq!(lines[1].valued, None);
 }
+
+mod status {
+    use super::{day, kr};
+    use crate::followup::status::*;
+
+    fn report() -> StatusReport {
+        let q2 = Schedule::default().period_of(day(2016, 5, 10));
+        StatusReport {
+            period: q2,
+            time: Light::Green,
+            cost: Light::Yellow,
+            scope: Light::Green,
+            spent_to_date: kr(400_000),
+            forecast: kr(950_000),
+            milestones: vec![Milestone { name: "Pilot i drift".into(), due_on: day(2016, 6, 1), done: true }],
+            risks: "Leverantörens resurser.".into(),
+            comment: String::new(),
+            correction_reason: String::new(),
+        }
+    }
+
+    fn fields(r: &StatusReport, previous: Option<i64>, granted: Option<i64>) -> Vec<&'static str> {
+        r.check(previous.map(kr), granted.map(kr))
+            .err()
+            .map(|e| e.0.iter().map(|f| f.field).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn periods_follow_the_calendar_and_are_due_after_the_grace_days() {
+        let quarterly = Schedule::default();
+        let q2 = quarterly.period_of(day(2016, 5, 10));
+        assert_eq!((q2.start, q2.end), (day(2016, 4, 1), day(2016, 6, 30)));
+        assert_eq!(quarterly.due_on(q2), day(2016, 7, 15));
+        assert_eq!(quarterly.label_sv(q2), "2016 kvartal 2");
+        let q4 = quarterly.period_of(day(2016, 12, 31));
+        assert_eq!((q4.start, q4.end), (day(2016, 10, 1), day(2016, 12, 31)));
+        assert_eq!(quarterly.due_on(q4), day(2017, 1, 15), "due over the year end");
+        let monthly = Schedule { months: 1, grace_days: 10 };
+        let february = monthly.period_of(day(2016, 2, 3));
+        assert_eq!(february.end, day(2016, 2, 29), "a leap February");
+        assert_eq!(monthly.label_sv(february), "2016 februari");
+        let half = Schedule { months: 6, grace_days: 0 };
+        assert_eq!(half.label_sv(half.period_of(day(2016, 9, 1))), "2016 halvår 2");
+    }
+
+    #[test]
+    fn the_periods_due_run_from_the_start_to_the_last_whose_due_date_has_passed() {
+        let quarterly = Schedule::default();
+        let due = quarterly.due_periods(day(2016, 5, 10), day(2017, 1, 16));
+        let starts: Vec<_> = due.iter().map(|p| p.start).collect();
+        assert_eq!(starts, [day(2016, 4, 1), day(2016, 7, 1), day(2016, 10, 1)]);
+        assert_eq!(quarterly.due_periods(day(2016, 5, 10), day(2017, 1, 15)).len(), 2, "due on the 15th, not yet late");
+        let gaps = missing(&quarterly, day(2016, 5, 10), &[day(2016, 4, 1), day(2016, 10, 1)], day(2017, 1, 16));
+        assert_eq!(gaps.iter().map(|p| p.start).collect::<Vec<_>>(), [day(2016, 7, 1)]);
+    }
+
+    #[test]
+    fn spent_to_date_may_only_fall_with_a_reason() {
+        assert!(fields(&report(), Some(350_000), Some(1_000_000)).is_empty());
+        assert_eq!(fields(&report(), Some(450_000), None), ["correction_reason"]);
+        let mut corrected = report();
+        corrected.correction_reason = "Felkonterad faktura flyttad till förvaltningen.".into();
+        assert!(fields(&corrected, Some(450_000), None).is_empty());
+    }
+
+    #[test]
+    fn a_forecast_below_spending_a_red_light_or_an_overrun_needs_attention() {
+        let mut r = report();
+        r.forecast = kr(300_000);
+        assert_eq!(fields(&r, None, None), ["forecast"]);
+        let mut red = report();
+        red.time = Light::Red;
+        assert_eq!(fields(&red, None, None), ["comment"]);
+        assert_eq!(fields(&report(), None, Some(900_000)), ["comment"], "forecast above the granted amount");
+        let mut explained = red;
+        explained.comment = "Upphandlingen är överprövad.".into();
+        assert!(fields(&explained, None, Some(900_000)).is_empty());
+        let mut unnamed = report();
+        unnamed.milestones[0].name = " ".into();
+        assert_eq!(fields(&unnamed, None, None), ["milestones"]);
+    }
+
+    #[test]
+    fn a_schedule_is_monthly_quarterly_or_half_yearly() {
+        assert!(Schedule { months: 2, grace_days: 15 }.check().is_err());
+        assert!(Schedule { months: 3, grace_days: 61 }.check().is_err());
+        assert!(Schedule { months: 6, grace_days: 0 }.check().is_ok());
+        assert_eq!(Light::from_code("red").map(Light::name_sv), Some("röd: kräver beslut"));
+    }
+}

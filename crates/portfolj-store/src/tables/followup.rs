@@ -172,3 +172,91 @@ pub fn follow_ups(conn: &Connection) -> Result<Vec<FollowUp>, StoreError> {
     let found: Vec<FollowUp> = stmt.query_map([], follow_up_row)?.collect::<Result<_, _>>()?;
     found.into_iter().map(|f| Ok(FollowUp { lines: lines_of(conn, &f.application)?, ..f })).collect()
 }
+
+/// A status report as stored; money in öre, dates ISO.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusReport {
+    pub id: String,
+    pub application: String,
+    pub period_start: String,
+    pub period_end: String,
+    pub time_light: String,
+    pub cost_light: String,
+    pub scope_light: String,
+    pub spent_ore: i64,
+    pub forecast_ore: i64,
+    pub milestones: String,
+    pub risks: String,
+    pub comment: String,
+    pub correction_reason: String,
+    pub author: String,
+    pub written_at: String,
+}
+
+/// Stores a report; one already here (the same id, arriving again in a bundle) is kept as
+/// it is. Returns whether it was new.
+pub fn add_status_report(conn: &Connection, r: &StatusReport) -> Result<bool, StoreError> {
+    let added = conn
+        .prepare_cached(
+            "INSERT INTO status_report (id, application_id, period_start, period_end, time_light, cost_light,
+             scope_light, spent_ore, forecast_ore, milestones, risks, comment, correction_reason, author_id,
+             written_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+             ON CONFLICT (id) DO NOTHING",
+        )?
+        .execute(params![
+            r.id,
+            r.application,
+            r.period_start,
+            r.period_end,
+            r.time_light,
+            r.cost_light,
+            r.scope_light,
+            r.spent_ore,
+            r.forecast_ore,
+            r.milestones,
+            r.risks,
+            r.comment,
+            r.correction_reason,
+            r.author,
+            r.written_at
+        ])?;
+    Ok(added == 1)
+}
+
+const STATUS_REPORT: &str = "SELECT id, application_id, period_start, period_end, time_light, cost_light, scope_light,
+    spent_ore, forecast_ore, milestones, risks, comment, correction_reason, author_id, written_at FROM status_report";
+
+fn status_report_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StatusReport> {
+    Ok(StatusReport {
+        id: r.get(0)?,
+        application: r.get(1)?,
+        period_start: r.get(2)?,
+        period_end: r.get(3)?,
+        time_light: r.get(4)?,
+        cost_light: r.get(5)?,
+        scope_light: r.get(6)?,
+        spent_ore: r.get(7)?,
+        forecast_ore: r.get(8)?,
+        milestones: r.get(9)?,
+        risks: r.get(10)?,
+        comment: r.get(11)?,
+        correction_reason: r.get(12)?,
+        author: r.get(13)?,
+        written_at: r.get(14)?,
+    })
+}
+
+/// An application's status reports, oldest first.
+pub fn status_reports(conn: &Connection, application: &str) -> Result<Vec<StatusReport>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached(&format!("{STATUS_REPORT} WHERE application_id = ?1 ORDER BY written_at, id"))?;
+    let rows = stmt.query_map([application], status_report_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The reports a person wrote, oldest first: what their laptop sends the office.
+pub fn status_reports_by(conn: &Connection, author: &str) -> Result<Vec<StatusReport>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("{STATUS_REPORT} WHERE author_id = ?1 ORDER BY written_at, id"))?;
+    let rows = stmt.query_map([author], status_report_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

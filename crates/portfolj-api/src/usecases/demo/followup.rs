@@ -1,4 +1,5 @@
-//! Final reports and follow-ups for the demo's closed and followed-up projects, through
+//! Status reports for the demo's running projects, and final reports and follow-ups for
+//! its closed and followed-up ones, through
 //! the same use cases the office uses. The figures vary with the application's index (no
 //! random draws, so the rest of the demo stays as it was): some projects cost more than
 //! granted and explain it; realised benefits range from clearly short of the valuation to
@@ -13,8 +14,9 @@ use rust_decimal::Decimal;
 
 use super::Cast;
 use crate::ApiError;
-use crate::dto::{FinalReportInputDto, FollowUpInputDto, RealisedLineInputDto};
+use crate::dto::{FinalReportInputDto, FollowUpInputDto, MilestoneDto, RealisedLineInputDto, StatusReportInputDto};
 use crate::usecases::followup::{planned, record_final_report_in, record_follow_up_in};
+use crate::usecases::status::submit_in;
 
 /// Percent of the granted amount the project finally cost.
 const COST_PERCENT: [i64; 6] = [96, 100, 92, 108, 99, 115];
@@ -104,4 +106,54 @@ pub(super) fn follow_up(
     };
     record_follow_up_in(conn, &cast.office, &args, at)?;
     Ok(at)
+}
+
+/// Quarterly status reports by the applicant for a project still running: the first two
+/// quarters after it started; later ones are left overdue, as they are in real life.
+pub(super) fn status_reports(
+    conn: &Connection,
+    app: &Application,
+    applicant: &portfolj_core::Actor,
+    started: DateTime<Utc>,
+    index: usize,
+) -> Result<(), ApiError> {
+    const LIGHTS: [(&str, &str, &str); 4] = [
+        ("green", "green", "green"),
+        ("yellow", "green", "green"),
+        ("green", "yellow", "green"),
+        ("red", "yellow", "green"),
+    ];
+    let requested = app.requested_amount.as_decimal();
+    for k in 0..2u8 {
+        let written = started + Duration::days(95 * i64::from(k + 1));
+        let (time, cost, scope) = LIGHTS[(index + usize::from(k)) % LIGHTS.len()];
+        let spent = requested * Decimal::from(20 + 30 * u32::from(k)) / Decimal::ONE_HUNDRED;
+        let args = StatusReportInputDto {
+            application_id: app.id.to_string(),
+            period: (written - Duration::days(20)).date_naive().to_string(),
+            time: time.to_owned(),
+            cost: cost.to_owned(),
+            scope: scope.to_owned(),
+            spent_to_date: swedish(spent),
+            forecast: swedish(requested * Decimal::from(88) / Decimal::ONE_HUNDRED),
+            milestones: vec![MilestoneDto {
+                name: if k == 0 { "Kravställning klar" } else { "Pilot i drift" }.to_owned(),
+                due_on: (written - Duration::days(30)).date_naive().to_string(),
+                done: time != "red",
+            }],
+            risks: "Leverantörens resurser under sommaren.".to_owned(),
+            comment: match time {
+                "red" => "Upphandlingen är överprövad; styrgruppen beslutar om ny tidplan.".to_owned(),
+                _ => String::new(),
+            },
+            correction_reason: String::new(),
+        };
+        // The id from the application's own: no random draw, so the rest of the demo stays.
+        let mut random: [u8; 10] = app.id.0.as_bytes()[6..].try_into().unwrap_or_default();
+        random[9] ^= k + 1;
+        let ms = u64::try_from(written.timestamp_millis()).unwrap_or(0);
+        let id = uuid::Builder::from_unix_timestamp_millis(ms, &random).into_uuid();
+        submit_in(conn, applicant, &args, id, written)?;
+    }
+    Ok(())
 }

@@ -460,6 +460,12 @@ fn application(
                 now = followup::follow_up(tx, cast, &app, index)?;
                 app = stored_applications::get(tx, app.id)?.ok_or_else(|| ApiError::not_found("Ansökan"))?.application;
             }
+            ApplicationState::Running => {
+                transition_in(tx, &mut app, actor, *step, reason(*step), now)?;
+                if target == ApplicationState::Running {
+                    followup::status_reports(tx, &app, applicant, now, index)?;
+                }
+            }
             _ => transition_in(tx, &mut app, actor, *step, reason(*step), now)?,
         }
     }

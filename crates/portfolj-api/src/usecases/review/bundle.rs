@@ -172,7 +172,7 @@ impl IncomingReview {
     }
 }
 
-fn sender(conn: &Connection, person_id: &str) -> Result<Person, ApiError> {
+pub(crate) fn sender(conn: &Connection, person_id: &str) -> Result<Person, ApiError> {
     org::people(conn)?.into_iter().find(|p| p.id.to_string() == person_id).ok_or_else(|| {
         ApiError::new(
             ErrorCode::Bundle("bundle_not_allowed"),

@@ -19,7 +19,7 @@ use portfolj_store::tables::org;
 use portfolj_store::tables::review::{self as table, Absence, DeclaredJav, Recommendation, Round};
 use serde_json::json;
 
-pub(crate) use bundle::{apply_incoming, incoming, reviewer_operations, scores_operations};
+pub(crate) use bundle::{apply_incoming, incoming, reviewer_operations, scores_operations, sender};
 pub(crate) use round::RoundView;
 use round::{Version, load_round, rubric_document, rubric_of, store_score};
 pub(crate) use summary::summary;

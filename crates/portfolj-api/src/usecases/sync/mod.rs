@@ -6,6 +6,7 @@ mod keyfiles;
 mod reference;
 mod replica;
 mod review;
+mod status;
 pub(crate) mod writes;
 
 use std::collections::BTreeMap;
@@ -234,6 +235,7 @@ fn checked(conn: &Connection, bytes: &[u8]) -> Result<(Bundle<portfolj_sync::Ver
         .collect();
     writes::check_rights(conn, &writes_in(&bundle), bundle.certificate(), &arriving)?;
     crate::usecases::review::incoming(conn, bundle.operations(), bundle.certificate())?;
+    crate::usecases::status::incoming(conn, bundle.operations(), false)?;
     Ok((bundle, context))
 }
 
@@ -300,9 +302,11 @@ fn apply(
             Operation::Write { .. }
             | Operation::ReviewRound { .. }
             | Operation::Score { .. }
-            | Operation::Jav { .. } => {}
+            | Operation::Jav { .. }
+            | Operation::StatusReport { .. } => {}
         }
     }
+    crate::usecases::status::incoming(conn, bundle.operations(), true)?;
     let review = crate::usecases::review::incoming(conn, bundle.operations(), bundle.certificate())?;
     if !review.is_empty() {
         crate::usecases::review::apply_incoming(conn, &review, now)?;
@@ -740,7 +744,8 @@ impl Api {
                 let filter = portfolj_store::tables::application::ApplicationFilter::default();
                 for listed in portfolj_store::tables::application::list(tx, &filter)? {
                     let app = listed.application;
-                    if !app.state.is_editable() {
+                    // Editable ones to work on; running ones to report on.
+                    if !app.state.is_editable() && app.state != portfolj_core::ApplicationState::Running {
                         continue;
                     }
                     operations.push(Operation::Application { snapshot: replica::of(tx, &app)? });
