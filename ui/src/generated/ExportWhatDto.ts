@@ -3,4 +3,4 @@
 /**
  * Which table to export; `all` puts every table in one workbook (XLSX only).
  */
-export type ExportWhatDto = "applications" | "valuations" | "scores" | "decisions" | "all";
+export type ExportWhatDto = "applications" | "valuations" | "scores" | "decisions" | "status_reports" | "final_reports" | "follow_ups" | "all";

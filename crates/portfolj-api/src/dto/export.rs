@@ -11,6 +11,9 @@ pub enum ExportWhatDto {
     Valuations,
     Scores,
     Decisions,
+    StatusReports,
+    FinalReports,
+    FollowUps,
     All,
 }
 

@@ -1,5 +1,6 @@
 //! Exports of the programme's data for Excel (issue 9): applications, valuations, review
-//! scores and decisions, each a table, as CSV or XLSX; or all four in one workbook. Only
+//! scores, decisions, status reports, final reports and follow-ups, each a table, as CSV
+//! or XLSX; or all of them in one workbook. Only
 //! the projektkontor exports (DOMAIN.md §10: it holds the merged data), and each export is
 //! recorded in the audit log: who took out what.
 
@@ -8,15 +9,19 @@ use std::collections::BTreeMap;
 use base64::Engine as _;
 use chrono::{DateTime, NaiveDate};
 use portfolj_core::decision::DecisionKind;
+use portfolj_core::followup::due_on;
+use portfolj_core::followup::status::Light;
 use portfolj_core::frame::PortfolioPart;
 use portfolj_core::sheet::{Cell, Sheet};
 use portfolj_store::Connection;
 use portfolj_store::tables::application::{self as applications, ApplicationFilter, Listed};
+use portfolj_store::tables::followup as followup_table;
 use portfolj_store::tables::{decision, org, review, valuation as valuation_table};
 use rust_decimal::Decimal;
 use serde_json::json;
 
 use crate::dto::{ExportArgsDto, ExportFileDto, ExportFormatDto, ExportWhatDto};
+use crate::usecases::followup::comparison;
 use crate::usecases::{audit, programme, session, valuation};
 use crate::{Api, ApiError, ErrorCode};
 
@@ -128,7 +133,7 @@ fn valuations_sheet(conn: &Connection, scope: &Scope) -> Result<Sheet, ApiError>
 
 fn scores_sheet(conn: &Connection, scope: &Scope) -> Result<Sheet, ApiError> {
     let mut sheet = Sheet::new("Poäng", &headers(&["Ledamot", "Version", "Totalpoäng", "Omgångens status"]));
-    let names: BTreeMap<String, String> = org::people(conn)?.into_iter().map(|p| (p.id.to_string(), p.name)).collect();
+    let names = names(conn)?;
     for round in review::rounds(conn)? {
         for score in review::latest_scores(conn, &round.id)? {
             if !scope.listed.contains_key(&score.application) {
@@ -184,6 +189,135 @@ fn decisions_sheet(conn: &Connection, scope: &Scope) -> Result<Sheet, ApiError> 
     Ok(sheet)
 }
 
+fn light(code: &str) -> Cell {
+    Cell::Text(Light::from_code(code).map_or_else(|| code.to_owned(), |l| l.name_sv().to_owned()))
+}
+
+fn ore_or_empty(ore: Option<i64>) -> Cell {
+    ore.map_or(Cell::Empty, Cell::ore)
+}
+
+fn status_sheet(conn: &Connection, scope: &Scope) -> Result<Sheet, ApiError> {
+    let mut sheet = Sheet::new(
+        "Statusrapporter",
+        &headers(&[
+            "Period från",
+            "Period till",
+            "Tid",
+            "Kostnad",
+            "Omfattning",
+            "Upparbetat",
+            "Prognos vid slut",
+            "Risker",
+            "Kommentar",
+            "Skäl till rättelse",
+            "Skriven av",
+            "Skriven",
+        ]),
+    );
+    let names = names(conn)?;
+    for id in scope.listed.keys() {
+        for r in followup_table::status_reports(conn, id)? {
+            let mut row = scope.application_cells(id);
+            row.extend([
+                Cell::date_or_empty(r.period_start.parse().ok()),
+                Cell::date_or_empty(r.period_end.parse().ok()),
+                light(&r.time_light),
+                light(&r.cost_light),
+                light(&r.scope_light),
+                Cell::ore(r.spent_ore),
+                Cell::ore(r.forecast_ore),
+                Cell::text(&r.risks),
+                Cell::text(&r.comment),
+                Cell::text(&r.correction_reason),
+                Cell::text(names.get(&r.author).map_or(r.author.as_str(), String::as_str)),
+                Cell::date_or_empty(day(&r.written_at)),
+            ]);
+            sheet.push(row);
+        }
+    }
+    Ok(sheet)
+}
+
+fn final_reports_sheet(conn: &Connection, scope: &Scope) -> Result<Sheet, ApiError> {
+    let mut sheet = Sheet::new(
+        "Slutrapporter",
+        &headers(&[
+            "Avslutad",
+            "Slutkostnad",
+            "Förklaring till kostnaden",
+            "Levererat",
+            "Lärdomar",
+            "Systemägaren godkände driften",
+            "Uppföljning senast",
+        ]),
+    );
+    for r in followup_table::final_reports(conn)? {
+        if !scope.listed.contains_key(&r.application) {
+            continue;
+        }
+        let closed: Option<NaiveDate> = r.closed_on.parse().ok();
+        let mut row = scope.application_cells(&r.application);
+        row.extend([
+            Cell::date_or_empty(closed),
+            Cell::ore(r.final_cost_ore),
+            Cell::text(&r.cost_explanation),
+            Cell::text(&r.delivered),
+            Cell::text(&r.lessons),
+            Cell::date_or_empty(r.owner_accepted_on.parse().ok()),
+            Cell::date_or_empty(closed.map(due_on)),
+        ]);
+        sheet.push(row);
+    }
+    Ok(sheet)
+}
+
+fn follow_ups_sheet(conn: &Connection, scope: &Scope) -> Result<Sheet, ApiError> {
+    let mut sheet = Sheet::new(
+        "Uppföljningar",
+        &headers(&[
+            "Jämförelseår",
+            "Nyttorad",
+            "Värderat",
+            "Realiserat",
+            "Skillnad",
+            "Realiseringsgrad (%)",
+            "Besparingen tagen ur budget",
+            "Underlag",
+            "Förklaring",
+        ]),
+    );
+    for f in followup_table::follow_ups(conn)? {
+        if !scope.listed.contains_key(&f.application) {
+            continue;
+        }
+        for (line, compared) in f.lines.iter().zip(comparison(&f)) {
+            let mut row = scope.application_cells(&f.application);
+            row.extend([
+                Cell::Number(Decimal::from(f.compared_year)),
+                Cell::text(&line.name),
+                Cell::money_or_empty(compared.valued),
+                ore_or_empty(line.realised_ore),
+                Cell::money_or_empty(compared.difference),
+                Cell::number_or_empty(compared.rate_percent),
+                Cell::text(match (line.budget_releasing, line.budget_reduced) {
+                    (false, _) => "",
+                    (true, true) => "ja",
+                    (true, false) => "nej",
+                }),
+                Cell::text(&line.evidence),
+                Cell::text(&line.deviation),
+            ]);
+            sheet.push(row);
+        }
+    }
+    Ok(sheet)
+}
+
+fn names(conn: &Connection) -> Result<BTreeMap<String, String>, ApiError> {
+    Ok(org::people(conn)?.into_iter().map(|p| (p.id.to_string(), p.name)).collect())
+}
+
 fn sheets(conn: &Connection, args: &ExportArgsDto) -> Result<Vec<Sheet>, ApiError> {
     let scope = Scope::read(conn, args)?;
     Ok(match args.what {
@@ -191,11 +325,17 @@ fn sheets(conn: &Connection, args: &ExportArgsDto) -> Result<Vec<Sheet>, ApiErro
         ExportWhatDto::Valuations => vec![valuations_sheet(conn, &scope)?],
         ExportWhatDto::Scores => vec![scores_sheet(conn, &scope)?],
         ExportWhatDto::Decisions => vec![decisions_sheet(conn, &scope)?],
+        ExportWhatDto::StatusReports => vec![status_sheet(conn, &scope)?],
+        ExportWhatDto::FinalReports => vec![final_reports_sheet(conn, &scope)?],
+        ExportWhatDto::FollowUps => vec![follow_ups_sheet(conn, &scope)?],
         ExportWhatDto::All => vec![
             applications_sheet(&scope),
             valuations_sheet(conn, &scope)?,
             scores_sheet(conn, &scope)?,
             decisions_sheet(conn, &scope)?,
+            status_sheet(conn, &scope)?,
+            final_reports_sheet(conn, &scope)?,
+            follow_ups_sheet(conn, &scope)?,
         ],
     })
 }
@@ -206,6 +346,9 @@ fn file_name(args: &ExportArgsDto) -> String {
         ExportWhatDto::Valuations => "nyttovarderingar",
         ExportWhatDto::Scores => "poang",
         ExportWhatDto::Decisions => "beslut",
+        ExportWhatDto::StatusReports => "statusrapporter",
+        ExportWhatDto::FinalReports => "slutrapporter",
+        ExportWhatDto::FollowUps => "uppfoljningar",
         ExportWhatDto::All => "portfolj",
     };
     let year = args.year.map_or_else(String::new, |y| format!("-{y}"));

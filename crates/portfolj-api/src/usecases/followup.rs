@@ -240,7 +240,7 @@ pub(crate) fn record_follow_up_in(
 }
 
 /// A stored follow-up's lines, compared by the core.
-fn comparison(f: &FollowUp) -> Vec<LineComparison> {
+pub(crate) fn comparison(f: &FollowUp) -> Vec<LineComparison> {
     let kind = |code: &str| if code == "citizen" { BenefitKind::Citizen } else { BenefitKind::Internal };
     let valued: Vec<ValuedLine> = f
         .lines

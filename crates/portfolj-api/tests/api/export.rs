@@ -91,12 +91,13 @@ fn every_table_in_one_workbook_and_csv_asks_for_one_table() {
     let f = demo();
     act_as(&f, "office", None);
     let file = ok(&f, "export.file", json!({"what": "all", "format": "xlsx", "portfolio": 3}));
-    let book = Xlsx::new(Cursor::new(content(&file))).expect("a workbook");
-    assert_eq!(book.sheet_names(), ["Ansökningar", "Nyttovärderingar", "Poäng", "Beslut"]);
-    let mut book = book;
-    for name in ["Ansökningar", "Nyttovärderingar", "Poäng", "Beslut"] {
+    let mut book = Xlsx::new(Cursor::new(content(&file))).expect("a workbook");
+    let sheets =
+        ["Ansökningar", "Nyttovärderingar", "Poäng", "Beslut", "Statusrapporter", "Slutrapporter", "Uppföljningar"];
+    assert_eq!(book.sheet_names(), sheets);
+    for name in sheets {
         let range = book.worksheet_range(name).expect("sheet");
-        assert!(range.height() > 1, "{name} has rows for portfolio 3");
+        assert!(range.height() > 1 || name == "Statusrapporter", "{name} has rows for portfolio 3");
         assert!((1..range.height()).all(|r| range.get((r, 3)) == Some(&Data::Float(3.0))), "{name}: only portfolio 3");
     }
     let refused = err(&f, "export.file", json!({"what": "all", "format": "csv"}));
@@ -127,4 +128,35 @@ fn only_the_office_exports_and_a_refused_export_changes_nothing() {
     let logged = entries(&f);
     ok(&f, "export.file", json!({"what": "scores", "format": "csv"}));
     assert_eq!(entries(&f), logged + 1, "the export is in the audit log");
+}
+
+#[test]
+fn follow_ups_export_one_row_per_benefit_line_with_the_valued_and_realised_amounts() {
+    let f = demo();
+    act_as(&f, "office", None);
+    let file = ok(&f, "export.file", json!({"what": "follow_ups", "format": "csv"}));
+    assert_eq!(file["file_name"], "uppfoljningar.csv");
+    let rows = csv_rows(&content(&file));
+    assert_eq!(
+        rows[0][5..11],
+        ["Jämförelseår", "Nyttorad", "Värderat", "Realiserat", "Skillnad", "Realiseringsgrad (%)"]
+    );
+    let followed_up: Vec<Value> = applications(&f).into_iter().filter(|a| a["state"] == "followed_up").collect();
+    let mut lines = 0;
+    for app in &followed_up {
+        let view = ok(&f, "followup.get", json!({"id": app["id"]}));
+        for line in view["lines"].as_array().expect("lines") {
+            lines += 1;
+            let row = rows
+                .iter()
+                .find(|r| r[0] == app["id"].as_str().expect("id") && r[6] == line["name"].as_str().expect("name"))
+                .expect("the line's row");
+            let money = |v: &Value| {
+                v.as_str().map(|d| format!("{:.2}", d.parse::<Decimal>().expect("decimal")).replace('.', ","))
+            };
+            assert_eq!(Some(row[7].clone()), money(&line["valued"]).or(Some(String::new())));
+            assert_eq!(Some(row[8].clone()), money(&line["realised"]).or(Some(String::new())));
+        }
+    }
+    assert_eq!(rows.len() - 1, lines, "one row per followed-up benefit line");
 }

@@ -15,6 +15,9 @@ enum What {
     Valuations,
     Scores,
     Decisions,
+    StatusReports,
+    FinalReports,
+    FollowUps,
     /// Every table, one worksheet each (XLSX only).
     All,
 }
@@ -58,8 +61,9 @@ fn format_of(args: &ExportArgs) -> Result<Format, ApiError> {
     }
 }
 
+/// The API's name for a choice: "status-reports" on the command line is "status_reports".
 fn name<T: ValueEnum>(value: T) -> String {
-    value.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default()
+    value.to_possible_value().map(|v| v.get_name().replace('-', "_")).unwrap_or_default()
 }
 
 pub fn run(api: &Api, args: &ExportArgs, json: bool) -> Result<(), ApiError> {
