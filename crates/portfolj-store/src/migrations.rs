@@ -24,6 +24,7 @@ pub const SOURCES: &[&str] = &[
     include_str!("../migrations/0016_scenario.sql"),
     include_str!("../migrations/0017_follow_up.sql"),
     include_str!("../migrations/0018_status_report.sql"),
+    include_str!("../migrations/0019_indicator.sql"),
 ];
 
 const STEPS: &[M<'static>] = &[
@@ -45,6 +46,7 @@ const STEPS: &[M<'static>] = &[
     M::up(SOURCES[15]),
     M::up(SOURCES[16]),
     M::up(SOURCES[17]),
+    M::up(SOURCES[18]),
 ];
 
 // A source without its step would be pinned and shipped but never applied.

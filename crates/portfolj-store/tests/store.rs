@@ -271,6 +271,7 @@ fn applied_migrations_are_never_edited() {
         PINNED_0016,
         PINNED_0017,
         PINNED_0018,
+        PINNED_0019,
     ];
     let actual: Vec<u64> = portfolj_store::migration_sources().iter().map(|s| fnv1a(s)).collect();
     assert_eq!(actual.len(), pinned.len(), "pin every migration, the new one too");
@@ -295,6 +296,7 @@ const PINNED_0015: u64 = 1426293763286172383;
 const PINNED_0016: u64 = 5739410243771772520;
 const PINNED_0017: u64 = 1083386768264837409;
 const PINNED_0018: u64 = 10788226244318439456;
+const PINNED_0019: u64 = 6732727065466093420;
 
 #[test]
 fn versions_threads_and_notes_are_kept_in_order() {

@@ -241,3 +241,65 @@ pub struct StatusBundleDto {
     #[serde(default)]
     pub passphrase: Option<String>,
 }
+
+/// `indicator.define`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorInputDto {
+    pub name: String,
+    /// `external_benefit`, `internal_benefit`, `it_maturity`, `it_cost` or `it_quality`.
+    pub perspective: String,
+    pub unit: String,
+    /// `objective` or `survey`.
+    pub method: String,
+    /// `higher` or `lower` is better.
+    pub direction: String,
+    /// As typed, e.g. "99,5"; left out for none.
+    #[serde(default)]
+    pub target: Option<String>,
+}
+
+/// `indicator.measure`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct MeasurementInputDto {
+    pub indicator_id: String,
+    /// ISO date.
+    pub measured_on: String,
+    /// As typed, e.g. "99,5".
+    pub value: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MeasurementDto {
+    pub measured_on: String,
+    pub value: String,
+    pub note: String,
+    pub meets_target: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct IndicatorDto {
+    pub id: String,
+    pub name: String,
+    pub perspective: String,
+    pub unit: String,
+    pub method: String,
+    pub direction: String,
+    pub target: Option<String>,
+    /// Oldest first.
+    pub measurements: Vec<MeasurementDto>,
+    /// `improving`, `steady`, `worsening` or `too_few`, and in words.
+    pub trend: String,
+    pub trend_sv: String,
+}
+
+/// One of the five perspectives with its indicators (perhaps none yet).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PerspectiveDto {
+    pub perspective: String,
+    pub name_sv: String,
+    pub indicators: Vec<IndicatorDto>,
+}

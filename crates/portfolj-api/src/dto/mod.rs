@@ -532,6 +532,11 @@ macro_rules! for_each_dto {
             ScheduleDto,
             OverdueReportDto,
             StatusBundleDto,
+            IndicatorInputDto,
+            MeasurementInputDto,
+            MeasurementDto,
+            IndicatorDto,
+            PerspectiveDto,
             ProgressDto
         )
     };

@@ -8,6 +8,7 @@ pub mod demo;
 pub mod export;
 pub mod followup;
 pub mod frame;
+pub mod indicator;
 pub mod memo;
 pub(crate) mod pdf;
 pub mod prioritise;

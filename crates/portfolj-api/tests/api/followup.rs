@@ -173,3 +173,82 @@ fn the_demo_has_followed_up_projects_and_rates_that_add_up() {
     assert_eq!(one["by_portfolio"].as_array().expect("rows").len(), 1);
     assert!(err(&f, "followup.realisation", json!({"portfolio": 7})).message.contains("portfölj 1–5"));
 }
+
+#[test]
+fn the_five_perspectives_have_indicators_with_measurements_and_a_trend() {
+    let f = demo();
+    act_as(&f, "office", None);
+    let perspectives = ok(&f, "indicator.list", json!({}));
+    let names: Vec<&str> =
+        perspectives.as_array().expect("five").iter().filter_map(|p| p["name_sv"].as_str()).collect();
+    assert_eq!(names, ["Extern nytta", "Intern nytta", "It-mognad", "It-kostnad", "It-kvalitet"]);
+    let availability = perspectives[4]["indicators"]
+        .as_array()
+        .expect("indicators")
+        .iter()
+        .find(|i| i["name"] == "Tillgänglighet för e-tjänsterna")
+        .expect("the demo's availability")
+        .clone();
+    assert_eq!(availability["measurements"].as_array().expect("measurements").len(), 20);
+
+    let waiting = ok(
+        &f,
+        "indicator.define",
+        json!({"name": "Väntetid i kontaktcenter", "perspective": "external_benefit", "unit": "sekunder",
+            "method": "objective", "direction": "lower", "target": "60"}),
+    );
+    let measure = |day: &str, value: &str| {
+        ok(&f, "indicator.measure", json!({"indicator_id": waiting["id"], "measured_on": day, "value": value}))
+    };
+    assert_eq!(measure("2017-03-31", "95")["trend"], "too_few");
+    let measured = measure("2017-06-30", "80,5");
+    assert_eq!((measured["trend"].as_str(), measured["trend_sv"].as_str()), (Some("improving"), Some("förbättras")));
+    let latest = measured["measurements"].as_array().expect("m").last().expect("latest").clone();
+    assert_eq!((latest["value"].as_str(), latest["meets_target"].as_bool()), (Some("80.5"), Some(false)));
+    let corrected = measure("2017-06-30", "55");
+    assert_eq!(corrected["measurements"].as_array().expect("m").len(), 2, "the same day corrects, not adds");
+    assert_eq!(corrected["measurements"][1]["meets_target"], true, "lower is better: 55 s meets 60 s");
+    let availability = waiting;
+    let before = file_bytes(&f);
+    let unknown =
+        err(&f, "indicator.measure", json!({"indicator_id": "saknas", "measured_on": "2017-09-30", "value": "1"}));
+    assert_eq!(unknown.code.as_str(), "not_found");
+    assert!(unknown.message.contains("Mätetalet finns inte"));
+    let bad = err(
+        &f,
+        "indicator.measure",
+        json!({"indicator_id": availability["id"], "measured_on": "2017-09-30", "value": "hög"}),
+    );
+    assert!(bad.fields.iter().any(|e| e.field == "value" && e.message.contains("i enheten sekunder")));
+    let future = err(
+        &f,
+        "indicator.measure",
+        json!({"indicator_id": availability["id"], "measured_on": "2018-01-01", "value": "99"}),
+    );
+    assert!(future.fields.iter().any(|e| e.message.contains("framtiden")));
+    let taken = err(
+        &f,
+        "indicator.define",
+        json!({"name": "Tillgänglighet för e-tjänsterna", "perspective": "it_quality", "unit": "%", "method": "objective", "direction": "higher"}),
+    );
+    assert!(taken.fields.iter().any(|e| e.field == "name" && e.message.contains("finns redan")));
+    let wrong = err(
+        &f,
+        "indicator.define",
+        json!({"name": "X", "perspective": "sjätte", "unit": "", "method": "gissning", "direction": "higher"}),
+    );
+    let fields: Vec<&str> = wrong.fields.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["perspective", "method"]);
+    assert_eq!(file_bytes(&f), before, "nothing stored");
+    act_as(&f, "valuer", None);
+    assert_eq!(
+        err(
+            &f,
+            "indicator.measure",
+            json!({"indicator_id": availability["id"], "measured_on": "2017-09-30", "value": "99"})
+        )
+        .code
+        .as_str(),
+        "forbidden"
+    );
+}

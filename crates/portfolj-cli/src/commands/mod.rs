@@ -6,6 +6,7 @@ mod decision;
 mod demo;
 mod export;
 mod frame;
+mod indicator;
 mod memo;
 mod persona;
 mod prioritise;
@@ -107,6 +108,11 @@ pub enum Command {
         #[command(subcommand)]
         command: report::ReportCommand,
     },
+    /// The five perspectives' indicators: list, define, measure.
+    Indicator {
+        #[command(subcommand)]
+        command: indicator::IndicatorCommand,
+    },
     /// Values written at the same time on different laptops: list and resolve.
     Conflicts {
         #[command(subcommand)]
@@ -151,6 +157,7 @@ pub fn run(api: Api, command: Command, json: bool, db: &Path) -> Result<(), ApiE
         Command::Memo(args) => memo::run(&api, &args, json),
         Command::Export(args) => export::run(&api, &args, json),
         Command::Report { command } => report::run(&api, command, json),
+        Command::Indicator { command } => indicator::run(&api, command, json),
         Command::Scenario { command } => scenario::run(&api, command, json),
         Command::Conflicts { command } => sync::conflicts(&api, command, json),
         Command::Backup(args) => backup::backup(&api, &args, json),

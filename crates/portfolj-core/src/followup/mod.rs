@@ -11,6 +11,7 @@ use crate::error::ValidationErrors;
 use crate::money::{Sek, format_kronor_sv};
 use crate::valuation::{BenefitClass, BenefitKind, Worksheet, benefit_in_year};
 
+pub mod indicator;
 pub mod status;
 
 #[cfg(test)]

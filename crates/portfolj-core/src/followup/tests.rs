@@ -289,3 +289,52 @@ mod status {
         assert_eq!(Light::from_code("red").map(Light::name_sv), Some("röd: kräver beslut"));
     }
 }
+
+mod indicator {
+    use super::{day, dec};
+    use crate::followup::indicator::*;
+
+    fn availability() -> Indicator {
+        Indicator {
+            name: "Tillgänglighet e-tjänster".into(),
+            perspective: Perspective::ItQuality,
+            unit: "%".into(),
+            method: Method::Objective,
+            direction: Direction::HigherIsBetter,
+            target: Some(dec("99.5")),
+        }
+    }
+
+    fn m(y: i32, value: &str) -> Measurement {
+        Measurement { on: day(y, 12, 31), value: dec(value), note: String::new() }
+    }
+
+    #[test]
+    fn the_trend_compares_the_latest_two_measurements_in_the_indicators_direction() {
+        let up = availability();
+        // Given out of order: sorted by date first.
+        assert_eq!(up.trend(&[m(2016, "99.7"), m(2014, "98.1"), m(2015, "99.2")]), Trend::Improving);
+        assert_eq!(up.trend(&[m(2015, "99.7"), m(2016, "99.2")]), Trend::Worsening);
+        assert_eq!(up.trend(&[m(2015, "99.2"), m(2016, "99.20")]), Trend::Steady);
+        assert_eq!(up.trend(&[m(2016, "99.2")]), Trend::TooFew);
+        let cost = Indicator { direction: Direction::LowerIsBetter, ..availability() };
+        assert_eq!(cost.trend(&[m(2015, "120"), m(2016, "95")]), Trend::Improving, "lower cost is better");
+    }
+
+    #[test]
+    fn the_target_is_met_in_the_indicators_direction() {
+        assert_eq!(availability().meets_target(dec("99.5")), Some(true));
+        assert_eq!(availability().meets_target(dec("99.4")), Some(false));
+        let cost = Indicator { direction: Direction::LowerIsBetter, target: Some(dec("100")), ..availability() };
+        assert_eq!(cost.meets_target(dec("95")), Some(true));
+        assert_eq!(Indicator { target: None, ..availability() }.meets_target(dec("1")), None);
+    }
+
+    #[test]
+    fn an_indicator_needs_a_name_and_a_unit() {
+        let blank = Indicator { name: " ".into(), unit: String::new(), ..availability() };
+        let fields: Vec<&str> = blank.check().expect_err("refused").0.iter().map(|f| f.field).collect();
+        assert_eq!(fields, ["name", "unit"]);
+        assert_eq!(Perspective::from_code("it_cost").map(Perspective::name_sv), Some("It-kostnad"));
+    }
+}

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod decision;
 pub mod followup;
 pub mod frame;
+pub mod indicator;
 pub mod org;
 pub mod programme;
 pub mod review;

@@ -16,6 +16,7 @@ use super::Cast;
 use crate::ApiError;
 use crate::dto::{FinalReportInputDto, FollowUpInputDto, MilestoneDto, RealisedLineInputDto, StatusReportInputDto};
 use crate::usecases::followup::{planned, record_final_report_in, record_follow_up_in};
+use crate::usecases::indicator::{define_in, measure_in};
 use crate::usecases::status::submit_in;
 
 /// Percent of the granted amount the project finally cost.
@@ -154,6 +155,56 @@ pub(super) fn status_reports(
         let ms = u64::try_from(written.timestamp_millis()).unwrap_or(0);
         let id = uuid::Builder::from_unix_timestamp_millis(ms, &random).into_uuid();
         submit_in(conn, applicant, &args, id, written)?;
+    }
+    Ok(())
+}
+
+/// Two indicators per perspective, measured every quarter of the programme, drifting toward
+/// their targets with some noise from the quarter's number.
+pub(super) fn indicators(conn: &Connection, cast: &Cast, ids: &mut dyn FnMut() -> uuid::Uuid) -> Result<(), ApiError> {
+    // (name, perspective, unit, method, direction, target, first value, last value)
+    const INDICATORS: [(&str, &str, &str, &str, &str, &str, i64, i64); 10] = [
+        ("Ärenden som startas digitalt", "external_benefit", "%", "objective", "higher", "60", 18, 57),
+        ("Nöjdhet med e-tjänsterna", "external_benefit", "skala 1–5", "survey", "higher", "4", 31, 39),
+        ("Handläggningstid per bygglov", "internal_benefit", "dagar", "objective", "lower", "30", 61, 34),
+        ("Tid för registrering per ärende", "internal_benefit", "minuter", "objective", "lower", "5", 14, 6),
+        ("Andel medarbetare som använder nya stöden", "it_maturity", "%", "survey", "higher", "80", 35, 74),
+        ("Medarbetare som känner sig trygga med it", "it_maturity", "%", "survey", "higher", "75", 52, 69),
+        ("It-kostnad per anställd", "it_cost", "kr per år", "objective", "lower", "14000", 17900, 15100),
+        ("Driftkostnad per e-tjänst", "it_cost", "kr per år", "objective", "lower", "250000", 340000, 262000),
+        ("Tillgänglighet för e-tjänsterna", "it_quality", "%", "objective", "higher", "99.5", 981, 996),
+        ("Allvarliga incidenter", "it_quality", "antal per kvartal", "objective", "lower", "2", 9, 3),
+    ];
+    let by = cast.office.person.to_string();
+    let start = super::at(2013, 1, 15);
+    for (name, perspective, unit, method, direction, target, first, last) in INDICATORS {
+        let args = crate::dto::IndicatorInputDto {
+            name: name.to_owned(),
+            perspective: perspective.to_owned(),
+            unit: unit.to_owned(),
+            method: method.to_owned(),
+            direction: direction.to_owned(),
+            target: Some(target.to_owned()),
+        };
+        let stored = define_in(conn, &by, &args, ids(), start)?;
+        // Availability in tenths of a percent, the scale in tenths of a point.
+        let scale =
+            if matches!(name, "Tillgänglighet för e-tjänsterna" | "Nöjdhet med e-tjänsterna") { 1 } else { 0 };
+        for quarter in 0..20i64 {
+            let (year, month) = (2013 + quarter / 4, [3, 6, 9, 12][usize::try_from(quarter % 4).unwrap_or(0)]);
+            let day =
+                chrono::NaiveDate::from_ymd_opt(i32::try_from(year).unwrap_or(2013), month, 28).unwrap_or_default();
+            let noise = [0, 2, -1, 1, -2][usize::try_from(quarter % 5).unwrap_or(0)] * (last - first).abs() / 40;
+            let value = Decimal::new(first + (last - first) * quarter / 19 + noise, scale);
+            let at = day.and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default()).and_utc() + Duration::days(10);
+            let m = crate::dto::MeasurementInputDto {
+                indicator_id: stored.id.clone(),
+                measured_on: day.to_string(),
+                value: value.to_string(),
+                note: String::new(),
+            };
+            measure_in(conn, &by, &m, at)?;
+        }
     }
     Ok(())
 }

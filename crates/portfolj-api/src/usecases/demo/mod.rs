@@ -172,6 +172,7 @@ fn generate(tx: &Connection, g: &mut Generator, scale: DemoScale) -> Result<Demo
         application(tx, g, &context, &cast, i, count)?;
     }
     review::rounds(tx, g, &cast, &programme.years().collect::<Vec<_>>())?;
+    followup::indicators(tx, &cast, &mut || g.id(start))?;
     Ok(DemoSummary {
         units: units.len(),
         people: cast.people.len(),
