@@ -159,25 +159,127 @@ pub(super) fn status_reports(
     Ok(())
 }
 
+/// One demo indicator: its definition, and its first and last value in whole units (tenths
+/// for availability and the survey scale).
+struct Spec {
+    name: &'static str,
+    perspective: &'static str,
+    unit: &'static str,
+    method: &'static str,
+    direction: &'static str,
+    target: &'static str,
+    first: i64,
+    last: i64,
+}
+
 /// Two indicators per perspective, measured every quarter of the programme, drifting toward
 /// their targets with some noise from the quarter's number.
 pub(super) fn indicators(conn: &Connection, cast: &Cast, ids: &mut dyn FnMut() -> uuid::Uuid) -> Result<(), ApiError> {
-    // (name, perspective, unit, method, direction, target, first value, last value)
-    const INDICATORS: [(&str, &str, &str, &str, &str, &str, i64, i64); 10] = [
-        ("Ärenden som startas digitalt", "external_benefit", "%", "objective", "higher", "60", 18, 57),
-        ("Nöjdhet med e-tjänsterna", "external_benefit", "skala 1–5", "survey", "higher", "4", 31, 39),
-        ("Handläggningstid per bygglov", "internal_benefit", "dagar", "objective", "lower", "30", 61, 34),
-        ("Tid för registrering per ärende", "internal_benefit", "minuter", "objective", "lower", "5", 14, 6),
-        ("Andel medarbetare som använder nya stöden", "it_maturity", "%", "survey", "higher", "80", 35, 74),
-        ("Medarbetare som känner sig trygga med it", "it_maturity", "%", "survey", "higher", "75", 52, 69),
-        ("It-kostnad per anställd", "it_cost", "kr per år", "objective", "lower", "14000", 17900, 15100),
-        ("Driftkostnad per e-tjänst", "it_cost", "kr per år", "objective", "lower", "250000", 340000, 262000),
-        ("Tillgänglighet för e-tjänsterna", "it_quality", "%", "objective", "higher", "99.5", 981, 996),
-        ("Allvarliga incidenter", "it_quality", "antal per kvartal", "objective", "lower", "2", 9, 3),
+    const INDICATORS: [Spec; 10] = [
+        Spec {
+            name: "Ärenden som startas digitalt",
+            perspective: "external_benefit",
+            unit: "%",
+            method: "objective",
+            direction: "higher",
+            target: "60",
+            first: 18,
+            last: 57,
+        },
+        Spec {
+            name: "Nöjdhet med e-tjänsterna",
+            perspective: "external_benefit",
+            unit: "skala 1–5",
+            method: "survey",
+            direction: "higher",
+            target: "4",
+            first: 31,
+            last: 39,
+        },
+        Spec {
+            name: "Handläggningstid per bygglov",
+            perspective: "internal_benefit",
+            unit: "dagar",
+            method: "objective",
+            direction: "lower",
+            target: "30",
+            first: 61,
+            last: 34,
+        },
+        Spec {
+            name: "Tid för registrering per ärende",
+            perspective: "internal_benefit",
+            unit: "minuter",
+            method: "objective",
+            direction: "lower",
+            target: "5",
+            first: 14,
+            last: 6,
+        },
+        Spec {
+            name: "Andel medarbetare som använder nya stöden",
+            perspective: "it_maturity",
+            unit: "%",
+            method: "survey",
+            direction: "higher",
+            target: "80",
+            first: 35,
+            last: 74,
+        },
+        Spec {
+            name: "Medarbetare som känner sig trygga med it",
+            perspective: "it_maturity",
+            unit: "%",
+            method: "survey",
+            direction: "higher",
+            target: "75",
+            first: 52,
+            last: 69,
+        },
+        Spec {
+            name: "It-kostnad per anställd",
+            perspective: "it_cost",
+            unit: "kr per år",
+            method: "objective",
+            direction: "lower",
+            target: "14000",
+            first: 17900,
+            last: 15100,
+        },
+        Spec {
+            name: "Driftkostnad per e-tjänst",
+            perspective: "it_cost",
+            unit: "kr per år",
+            method: "objective",
+            direction: "lower",
+            target: "250000",
+            first: 340000,
+            last: 262000,
+        },
+        Spec {
+            name: "Tillgänglighet för e-tjänsterna",
+            perspective: "it_quality",
+            unit: "%",
+            method: "objective",
+            direction: "higher",
+            target: "99.5",
+            first: 981,
+            last: 996,
+        },
+        Spec {
+            name: "Allvarliga incidenter",
+            perspective: "it_quality",
+            unit: "antal per kvartal",
+            method: "objective",
+            direction: "lower",
+            target: "2",
+            first: 9,
+            last: 3,
+        },
     ];
     let by = cast.office.person.to_string();
     let start = super::at(2013, 1, 15);
-    for (name, perspective, unit, method, direction, target, first, last) in INDICATORS {
+    for Spec { name, perspective, unit, method, direction, target, first, last } in INDICATORS {
         let args = crate::dto::IndicatorInputDto {
             name: name.to_owned(),
             perspective: perspective.to_owned(),
