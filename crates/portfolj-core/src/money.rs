@@ -20,8 +20,11 @@ const MAX_KRONOR: i64 = 10_000_000_000;
 /// Any amount of kronor (also a negative result, e.g. an NPV) in Swedish display form by
 /// [`DISPLAY_ROUNDING`]: "−1 234 568 kr", grouped with no-break spaces so it never wraps.
 pub fn format_kronor_sv(value: Decimal) -> String {
-    let rounded = value.round_dp_with_strategy(0, DISPLAY_ROUNDING);
-    let digits = rounded.abs().trunc().to_string();
+    format!("{}\u{a0}kr", format_number_sv(value, 0))
+}
+
+/// Whole digits in groups of three, apart by no-break spaces: "1234567" → "1 234 567".
+fn grouped(digits: &str) -> String {
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -29,16 +32,20 @@ pub fn format_kronor_sv(value: Decimal) -> String {
         }
         grouped.push(c);
     }
-    let sign = if rounded.is_sign_negative() && !rounded.is_zero() { "\u{2212}" } else { "" };
-    format!("{sign}{grouped}\u{a0}kr")
+    grouped
 }
 
 /// A ratio or other figure in Swedish form with `decimals` decimals by
-/// [`DISPLAY_ROUNDING`]: 2.4504 → "2,45".
+/// [`DISPLAY_ROUNDING`], thousands grouped: 2.4504 → "2,45", 258100 → "258 100".
 pub fn format_number_sv(value: Decimal, decimals: u32) -> String {
     let rounded = value.round_dp_with_strategy(decimals, DISPLAY_ROUNDING);
-    let text = format!("{:.*}", decimals as usize, rounded);
-    text.replace('-', "\u{2212}").replace('.', ",")
+    let text = format!("{:.*}", decimals as usize, rounded.abs());
+    let (whole, fraction) = text.split_once('.').map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() { "\u{2212}" } else { "" };
+    match fraction {
+        Some(fraction) => format!("{sign}{},{fraction}", grouped(whole)),
+        None => format!("{sign}{}", grouped(whole)),
+    }
 }
 
 /// An exact, non-negative amount of kronor with at most two decimals.
@@ -200,6 +207,8 @@ mod tests {
     fn ratios_get_a_decimal_comma() {
         assert_eq!(format_number_sv("2.4504762783".parse().expect("decimal"), 2), "2,45");
         assert_eq!(format_number_sv("0.125".parse().expect("decimal"), 2), "0,13");
+        assert_eq!(format_number_sv("258100".parse().expect("decimal"), 0), "258\u{a0}100", "thousands grouped");
+        assert_eq!(format_number_sv("-1234.5".parse().expect("decimal"), 1), "\u{2212}1\u{a0}234,5");
     }
 
     #[test]

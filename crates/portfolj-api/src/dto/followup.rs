@@ -303,3 +303,21 @@ pub struct PerspectiveDto {
     pub name_sv: String,
     pub indicators: Vec<IndicatorDto>,
 }
+
+/// `followup.money`: granted and spent per portfolio and budget year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MoneyRowDto {
+    pub portfolio: u8,
+    pub year: i32,
+    pub granted: String,
+    pub spent: String,
+    /// Granted projects.
+    pub projects: u32,
+}
+
+/// `report.programme`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeReportArgsDto {
+    pub year: i32,
+}

@@ -537,6 +537,8 @@ macro_rules! for_each_dto {
             MeasurementDto,
             IndicatorDto,
             PerspectiveDto,
+            MoneyRowDto,
+            ProgrammeReportArgsDto,
             ProgressDto
         )
     };

@@ -18,7 +18,7 @@ use serde_json::json;
 
 use crate::dto::{
     DueFollowUpDto, FinalReportDto, FinalReportInputDto, FollowUpInputDto, FollowUpLineDto, FollowUpViewDto,
-    RealisationArgsDto, RealisationDto, RealisationFiguresDto, RealisationRowDto, time,
+    MoneyRowDto, RealisationArgsDto, RealisationDto, RealisationFiguresDto, RealisationRowDto, time,
 };
 use crate::usecases::application::{parse_application_id, transition_in};
 use crate::usecases::{audit, programme, session, valuation};
@@ -364,7 +364,63 @@ fn view(conn: &Connection, app: &Application) -> Result<FollowUpViewDto, ApiErro
     Ok(dto)
 }
 
-fn realisation(conn: &Connection, args: &RealisationArgsDto) -> Result<RealisationDto, ApiError> {
+pub(crate) fn due_in(conn: &Connection, today: NaiveDate) -> Result<Vec<DueFollowUpDto>, ApiError> {
+    let filter = ApplicationFilter { state: Some(ApplicationState::Closed), ..ApplicationFilter::default() };
+    let mut due = Vec::new();
+    for l in applications::list(conn, &filter)? {
+        let Some(closed) = closed_on(conn, &l.application)? else { continue };
+        let due_on = core::due_on(closed);
+        due.push(DueFollowUpDto {
+            application_id: l.application.id.to_string(),
+            title: l.application.title.clone(),
+            unit_name: l.unit_name.clone(),
+            portfolio: l.application.portfolio.number(),
+            fiscal_year: l.application.fiscal_year,
+            closed_on: closed.to_string(),
+            due_on: due_on.to_string(),
+            overdue: due_on < today,
+        });
+    }
+    due.sort_by(|a, b| a.due_on.cmp(&b.due_on).then(a.title.cmp(&b.title)));
+    Ok(due)
+}
+
+/// Money of granted projects in one portfolio and year.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Money {
+    pub granted: Sek,
+    pub spent: Sek,
+    pub projects: u32,
+}
+
+/// Per portfolio and budget year: what the newest decisions granted, and what those
+/// projects have spent (`core::spent`: the final cost once closed, else the newest report).
+pub(crate) fn money(conn: &Connection) -> Result<BTreeMap<(u8, i32), Money>, ApiError> {
+    let listed: BTreeMap<String, Application> = applications::list(conn, &ApplicationFilter::default())?
+        .into_iter()
+        .map(|l| (l.application.id.to_string(), l.application))
+        .collect();
+    let reported: BTreeMap<String, i64> = table::latest_spent(conn)?.into_iter().collect();
+    let final_costs: BTreeMap<String, i64> =
+        table::final_reports(conn)?.into_iter().map(|r| (r.application, r.final_cost_ore)).collect();
+    let sek = |ore: Option<&i64>| ore.and_then(|o| Sek::from_ore(*o).ok());
+    let mut money: BTreeMap<(u8, i32), Money> = BTreeMap::new();
+    for d in decision::latest(conn)? {
+        let (Some(app), Some(granted)) = (listed.get(&d.application), sek(d.granted_ore.as_ref())) else { continue };
+        let spent = core::spent(sek(final_costs.get(&d.application)), sek(reported.get(&d.application)));
+        let m = money.entry((app.portfolio.number(), app.fiscal_year)).or_default();
+        m.granted = m.granted.checked_add(granted).unwrap_or(m.granted);
+        m.spent = m.spent.checked_add(spent).unwrap_or(m.spent);
+        m.projects += 1;
+    }
+    Ok(money)
+}
+
+/// Followed-up projects' valued and realised money per portfolio and budget year.
+pub(crate) fn realised(
+    conn: &Connection,
+    args: &RealisationArgsDto,
+) -> Result<BTreeMap<(u8, i32), Realisation>, ApiError> {
     let portfolios = programme::portfolios(args.portfolio)?;
     let listed: BTreeMap<String, Application> = applications::list(conn, &ApplicationFilter::default())?
         .into_iter()
@@ -378,6 +434,11 @@ fn realisation(conn: &Connection, args: &RealisationArgsDto) -> Result<Realisati
         }
         *by_year.entry((app.portfolio.number(), app.fiscal_year)).or_default() += Realisation::of(&comparison(&f));
     }
+    Ok(by_year)
+}
+
+fn realisation(conn: &Connection, args: &RealisationArgsDto) -> Result<RealisationDto, ApiError> {
+    let by_year = realised(conn, args)?;
     let mut by_portfolio: BTreeMap<u8, Realisation> = BTreeMap::new();
     for ((portfolio, _), r) in &by_year {
         *by_portfolio.entry(*portfolio).or_default() += *r;
@@ -425,24 +486,24 @@ impl Api {
         let today = self.clock.now().date_naive();
         self.store().read(|tx| {
             session::actor(tx)?;
-            let filter = ApplicationFilter { state: Some(ApplicationState::Closed), ..ApplicationFilter::default() };
-            let mut due = Vec::new();
-            for l in applications::list(tx, &filter)? {
-                let Some(closed) = closed_on(tx, &l.application)? else { continue };
-                let due_on = core::due_on(closed);
-                due.push(DueFollowUpDto {
-                    application_id: l.application.id.to_string(),
-                    title: l.application.title.clone(),
-                    unit_name: l.unit_name.clone(),
-                    portfolio: l.application.portfolio.number(),
-                    fiscal_year: l.application.fiscal_year,
-                    closed_on: closed.to_string(),
-                    due_on: due_on.to_string(),
-                    overdue: due_on < today,
-                });
-            }
-            due.sort_by(|a, b| a.due_on.cmp(&b.due_on).then(a.title.cmp(&b.title)));
-            Ok(due)
+            due_in(tx, today)
+        })
+    }
+
+    /// Granted and spent per portfolio and budget year.
+    pub fn money(&self) -> Result<Vec<MoneyRowDto>, ApiError> {
+        self.store().read(|tx| {
+            session::actor(tx)?;
+            Ok(money(tx)?
+                .into_iter()
+                .map(|((portfolio, year), m)| MoneyRowDto {
+                    portfolio,
+                    year,
+                    granted: m.granted.to_string(),
+                    spent: m.spent.to_string(),
+                    projects: m.projects,
+                })
+                .collect())
         })
     }
 

@@ -126,7 +126,7 @@ fn dto(conn: &Connection, stored: &table::Indicator) -> Result<IndicatorDto, Api
     })
 }
 
-fn perspectives(conn: &Connection) -> Result<Vec<PerspectiveDto>, ApiError> {
+pub(crate) fn perspectives(conn: &Connection) -> Result<Vec<PerspectiveDto>, ApiError> {
     let stored = table::all(conn)?;
     Perspective::ALL
         .iter()

@@ -13,6 +13,7 @@ pub mod memo;
 pub(crate) mod pdf;
 pub mod prioritise;
 pub mod programme;
+pub mod programme_report;
 pub mod review;
 pub mod scenario;
 pub mod session;

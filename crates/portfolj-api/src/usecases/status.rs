@@ -294,6 +294,33 @@ pub(crate) fn submit_in(
     Ok(stored)
 }
 
+pub(crate) fn overdue_in(conn: &Connection, today: NaiveDate) -> Result<Vec<OverdueReportDto>, ApiError> {
+    let schedule = schedule(conn)?;
+    let filter = ApplicationFilter { state: Some(ApplicationState::Running), ..ApplicationFilter::default() };
+    let mut overdue = Vec::new();
+    for l in applications::list(conn, &filter)? {
+        let events = applications::events(conn, l.application.id)?;
+        let started = events.iter().rev().find(|e| e.event.to_state == ApplicationState::Running);
+        let Some(started) = started.map(|e| e.event.at.date_naive()) else { continue };
+        let reported: Vec<NaiveDate> = table::status_reports(conn, &l.application.id.to_string())?
+            .iter()
+            .filter_map(|r| r.period_start.parse().ok())
+            .collect();
+        for period in core::missing(&schedule, started, &reported, today) {
+            overdue.push(OverdueReportDto {
+                application_id: l.application.id.to_string(),
+                title: l.application.title.clone(),
+                unit_name: l.unit_name.clone(),
+                period_label: schedule.label_sv(period),
+                period_start: period.start.to_string(),
+                due_on: schedule.due_on(period).to_string(),
+            });
+        }
+    }
+    overdue.sort_by(|a, b| a.due_on.cmp(&b.due_on).then(a.title.cmp(&b.title)));
+    Ok(overdue)
+}
+
 impl Api {
     /// A status report on a running project, by its applying unit or the office.
     pub fn submit_status_report(&self, args: &StatusReportInputDto) -> Result<StatusReportDto, ApiError> {
@@ -321,30 +348,7 @@ impl Api {
         let today = self.clock.now().date_naive();
         self.store().read(|tx| {
             session::actor(tx)?;
-            let schedule = schedule(tx)?;
-            let filter = ApplicationFilter { state: Some(ApplicationState::Running), ..ApplicationFilter::default() };
-            let mut overdue = Vec::new();
-            for l in applications::list(tx, &filter)? {
-                let events = applications::events(tx, l.application.id)?;
-                let started = events.iter().rev().find(|e| e.event.to_state == ApplicationState::Running);
-                let Some(started) = started.map(|e| e.event.at.date_naive()) else { continue };
-                let reported: Vec<NaiveDate> = table::status_reports(tx, &l.application.id.to_string())?
-                    .iter()
-                    .filter_map(|r| r.period_start.parse().ok())
-                    .collect();
-                for period in core::missing(&schedule, started, &reported, today) {
-                    overdue.push(OverdueReportDto {
-                        application_id: l.application.id.to_string(),
-                        title: l.application.title.clone(),
-                        unit_name: l.unit_name.clone(),
-                        period_label: schedule.label_sv(period),
-                        period_start: period.start.to_string(),
-                        due_on: schedule.due_on(period).to_string(),
-                    });
-                }
-            }
-            overdue.sort_by(|a, b| a.due_on.cmp(&b.due_on).then(a.title.cmp(&b.title)));
-            Ok(overdue)
+            overdue_in(tx, today)
         })
     }
 

@@ -252,3 +252,52 @@ fn the_five_perspectives_have_indicators_with_measurements_and_a_trend() {
         "forbidden"
     );
 }
+
+/// "1234567.50" as the report shows it: whole kronor, thousands apart, with the whitespace
+/// as `pdf_text` leaves it.
+fn kronor_in_text(amount: &str) -> String {
+    let whole = amount
+        .parse::<Decimal>()
+        .expect("decimal")
+        .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .to_string();
+    let digits: Vec<char> = whole.chars().collect();
+    let mut out = String::new();
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(*c);
+    }
+    format!("{out} kr")
+}
+
+#[test]
+fn the_programme_report_is_a_checked_pdf_whose_figures_match_the_database() {
+    let f = demo();
+    act_as(&f, "office", None);
+    let file = ok(&f, "report.programme", json!({"year": 2015}));
+    assert_eq!(file["file_name"], "programrapport-2015.pdf");
+    let text = super::pdf_text(&file);
+    assert!(text.contains("Programrapport 2015"), "{text}");
+    let money = ok(&f, "followup.money", json!({}));
+    let rows: Vec<&Value> = money.as_array().expect("rows").iter().filter(|r| r["year"] == 2015).collect();
+    assert!(!rows.is_empty(), "2015 has granted projects");
+    for row in rows {
+        let granted = kronor_in_text(row["granted"].as_str().expect("granted"));
+        let spent = kronor_in_text(row["spent"].as_str().expect("spent"));
+        assert!(text.contains(&granted) && text.contains(&spent), "portfolio {}: {granted}, {spent}", row["portfolio"]);
+    }
+    let r = ok(&f, "followup.realisation", json!({}));
+    let rate = dec(&r["total"]["rate_percent"])
+        .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let shown = format!("{rate:.1} %").replace('.', ",");
+    let summary = text.split("Pengar 2015").next().expect("the summary");
+    assert!(summary.contains("Realiseringsgrad, hela") && summary.contains(&shown), "{shown} in {summary}");
+    for name in ["Extern nytta", "It-kvalitet", "Tillgänglighet för e-tjänsterna"] {
+        assert!(text.contains(name), "{name}");
+    }
+    assert!(text.contains("Sida 1 av"));
+    act_as(&f, "reviewer", None);
+    assert_eq!(err(&f, "report.programme", json!({"year": 2015})).code.as_str(), "forbidden");
+}

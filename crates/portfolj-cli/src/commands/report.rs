@@ -8,7 +8,7 @@ use portfolj_api::{Api, ApiError, ErrorCode};
 use serde_json::{Value, json};
 
 use super::sync::{Passphrase, write};
-use super::{items, kr, percent, text};
+use super::{items, kr, percent, text, write_pdf};
 use crate::output;
 
 #[derive(Debug, Subcommand)]
@@ -95,6 +95,14 @@ pub enum ReportCommand {
     Show { application: String },
     /// Closed projects whose follow-up is not yet recorded, the soonest due first.
     Due,
+    /// (Projektkontoret) The programme report for the utvecklingsråd for one budget year, as
+    /// an A4 PDF.
+    Programme {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Realised against valued per portfolio and year.
     Realisation {
         #[arg(long)]
@@ -181,6 +189,9 @@ pub fn run(api: &Api, command: ReportCommand, json: bool) -> Result<(), ApiError
             json!({ "application_id": application, "lines": read_lines(&lines)?, "summary": summary }),
         )?,
         ReportCommand::Show { application } => api.call("followup.get", json!({ "id": application }))?,
+        ReportCommand::Programme { year, out } => {
+            return write_pdf(&out, &api.call("report.programme", json!({ "year": year }))?, json);
+        }
         ReportCommand::Due => {
             let due = api.call("followup.due", json!({}))?;
             if json {

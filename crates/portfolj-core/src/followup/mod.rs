@@ -12,6 +12,7 @@ use crate::money::{Sek, format_kronor_sv};
 use crate::valuation::{BenefitClass, BenefitKind, Worksheet, benefit_in_year};
 
 pub mod indicator;
+pub mod programme_report;
 pub mod status;
 
 #[cfg(test)]
@@ -118,6 +119,12 @@ pub struct RealisedLine {
     /// The saving was actually taken out of a budget.
     pub budget_reduced: bool,
     pub deviation: String,
+}
+
+/// What a granted project has spent: its final cost once closed, else what its newest
+/// status report says, else nothing yet.
+pub fn spent(final_cost: Option<Sek>, latest_reported: Option<Sek>) -> Sek {
+    final_cost.or(latest_reported).unwrap_or(Sek::ZERO)
 }
 
 /// Realised against valued, in percent; `None` when nothing (or less) was valued.

@@ -260,3 +260,17 @@ pub fn status_reports_by(conn: &Connection, author: &str) -> Result<Vec<StatusRe
     let rows = stmt.query_map([author], status_report_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// Each application's spent to date by its newest report (the newest period, then the
+/// newest written), in öre.
+pub fn latest_spent(conn: &Connection) -> Result<Vec<(String, i64)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT application_id, spent_ore FROM (
+             SELECT application_id, spent_ore, row_number() OVER (
+                 PARTITION BY application_id ORDER BY period_start DESC, written_at DESC) AS newest
+             FROM status_report)
+         WHERE newest = 1 ORDER BY application_id",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

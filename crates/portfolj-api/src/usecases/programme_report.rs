@@ -1,0 +1,118 @@
+//! The yearly programme report for the utvecklingsråd (issue 9): gathers the year's money,
+//! projects, realisation, indicators and what is overdue; the core builds the document
+//! (`portfolj_core::followup::programme_report`) and `portfolj-report` renders it.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use portfolj_core::followup::Realisation;
+use portfolj_core::followup::programme_report::{
+    IndicatorLine, Overdue, PortfolioYear, ProgrammeReportInput, document,
+};
+use portfolj_core::{ApplicationState, Portfolio, Sek};
+use portfolj_store::Connection;
+use portfolj_store::tables::application::{self as applications, ApplicationFilter};
+use portfolj_store::tables::{frame, org};
+use serde_json::json;
+
+use crate::dto::{PdfFileDto, ProgrammeReportArgsDto, RealisationArgsDto};
+use crate::usecases::followup::{due_in, money, realised};
+use crate::usecases::indicator::perspectives;
+use crate::usecases::status::overdue_in;
+use crate::usecases::{audit, pdf, session};
+use crate::{Api, ApiError, ErrorCode};
+
+fn portfolios(conn: &Connection, year: i32) -> Result<Vec<PortfolioYear>, ApiError> {
+    let frames = frame::all(conn)?;
+    let money = money(conn)?;
+    let realised = realised(conn, &RealisationArgsDto { year: Some(year), portfolio: None })?;
+    let filter = ApplicationFilter { fiscal_year: Some(year), ..ApplicationFilter::default() };
+    let mut counts: BTreeMap<(u8, ApplicationState), u32> = BTreeMap::new();
+    for l in applications::list(conn, &filter)? {
+        *counts.entry((l.application.portfolio.number(), l.application.state)).or_default() += 1;
+    }
+    Ok(Portfolio::ALL
+        .iter()
+        .map(|p| {
+            let n = p.number();
+            let m = money.get(&(n, year)).copied().unwrap_or_default();
+            PortfolioYear {
+                number: n,
+                name: p.name_sv().to_owned(),
+                frame: frames.iter().find(|f| f.portfolio == *p && f.year == year).map(|f| f.amount),
+                granted: m.granted,
+                spent: m.spent,
+                by_state: ApplicationState::ALL
+                    .iter()
+                    .filter_map(|s| counts.get(&(n, *s)).map(|c| (s.name_sv().to_owned(), *c)))
+                    .collect(),
+                realisation: realised.get(&(n, year)).copied().unwrap_or_default(),
+            }
+        })
+        .collect())
+}
+
+fn indicators(conn: &Connection) -> Result<Vec<IndicatorLine>, ApiError> {
+    Ok(perspectives(conn)?
+        .into_iter()
+        .flat_map(|p| {
+            p.indicators.into_iter().map(move |i| IndicatorLine {
+                perspective: p.name_sv.clone(),
+                latest: i.measurements.last().and_then(|m| Some((m.value.parse().ok()?, m.measured_on.parse().ok()?))),
+                target: i.target.as_deref().and_then(|t| t.parse().ok()),
+                name: i.name,
+                unit: i.unit,
+                trend: i.trend_sv,
+            })
+        })
+        .collect())
+}
+
+fn overdue(conn: &Connection, today: NaiveDate) -> Result<Vec<Overdue>, ApiError> {
+    let day = |text: &str| text.parse().unwrap_or(today);
+    let mut late: Vec<Overdue> = overdue_in(conn, today)?
+        .into_iter()
+        .map(|o| Overdue { what: format!("Statusrapport {}", o.period_label), due_on: day(&o.due_on), title: o.title })
+        .collect();
+    late.extend(due_in(conn, today)?.into_iter().filter(|d| d.overdue).map(|d| Overdue {
+        what: "Uppföljning av nyttan".to_owned(),
+        due_on: day(&d.due_on),
+        title: d.title,
+    }));
+    late.sort_by(|a, b| a.due_on.cmp(&b.due_on).then(a.title.cmp(&b.title)));
+    Ok(late)
+}
+
+fn gather(conn: &Connection, year: i32, today: NaiveDate) -> Result<ProgrammeReportInput, ApiError> {
+    if !(2000..=2100).contains(&year) {
+        return Err(ApiError::new(ErrorCode::Validation, "Ange ett budgetår mellan 2000 och 2100."));
+    }
+    let all_years = realised(conn, &RealisationArgsDto { year: None, portfolio: None })?;
+    Ok(ProgrammeReportInput {
+        year,
+        made_on: today,
+        portfolios: portfolios(conn, year)?,
+        programme_realisation: all_years.values().fold(Realisation::default(), |sum, r| sum + *r),
+        indicators: indicators(conn)?,
+        overdue: overdue(conn, today)?,
+    })
+}
+
+impl Api {
+    /// The programme report for one budget year, as an A4 PDF; made by the office, audited.
+    pub fn programme_report(&self, args: &ProgrammeReportArgsDto) -> Result<PdfFileDto, ApiError> {
+        let now = self.clock.now();
+        self.store().write(|tx| {
+            let actor = session::actor(tx)?;
+            session::require_office(&actor, "Bara projektkontoret tar fram programrapporten.")?;
+            let input = gather(tx, args.year, now.date_naive())?;
+            let author = org::person(tx, actor.person)?.map(|p| p.name).unwrap_or_default();
+            let (content_base64, pages) = pdf::render(&document(&input), now, author)?;
+            let granted = input.portfolios.iter().fold(Sek::ZERO, |s, p| s.checked_add(p.granted).unwrap_or(s));
+            let file_name = format!("programrapport-{}.pdf", args.year);
+            let detail = json!({ "year": args.year, "pages": pages, "granted": granted.to_string() });
+            audit::record(tx, now, actor.person, "report.programme", &file_name, &detail)?;
+            Ok(PdfFileDto { file_name, content_base64, pages })
+        })
+    }
+}
