@@ -2332,6 +2332,291 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       await api('persona.switch', { person_id: original.person.id });
     }
   });
+
+  // ---- Uppföljning: realisation, the effekthemtagning, the slutrapport ----
+
+  /** A realisation rate as the UI shows it: one decimal, half away from zero ("93,2 %"). */
+  function rateShown(rate) {
+    if (rate === null) return 'Inget värderat';
+    const [int, frac = ''] = rate.split('.');
+    let tenths = BigInt(int) * 10n + BigInt(frac.charAt(0) || '0');
+    if (frac.charAt(1) >= '5') tenths += 1n;
+    return `${(tenths / 10n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, NBSP)},${tenths % 10n}${NBSP}%`;
+  }
+
+  /** realised − valued as the UI shows a difference: "+25 125 kr", "−37 688 kr", "0 kr". */
+  function differenceShown(realised, valued) {
+    const places = Math.max(...[realised, valued].map((x) => (x.split('.')[1] ?? '').length));
+    const scaled = (x) => {
+      const [int, frac = ''] = x.split('.');
+      return BigInt(int + frac.padEnd(places, '0'));
+    };
+    const difference = scaled(realised) - scaled(valued);
+    const digits = (difference < 0n ? -difference : difference).toString().padStart(places + 1, '0');
+    const shown = formatted(places ? `${digits.slice(0, -places)}.${digits.slice(-places)}` : digits);
+    return shown === `0${NBSP}kr` ? shown : (difference < 0n ? '−' : '+') + shown;
+  }
+
+  /** "3. Användning av befintligt it-stöd", as the UI names a portfolio. */
+  async function portfolioLabels() {
+    const programme = await api('programme.get');
+    return (portfolio) => `${portfolio}. ${programme.focus_areas.find((f) => f.portfolio === portfolio).short_name}`;
+  }
+
+  /** Today's date in Stockholm, `days` days back, as the API writes dates. */
+  function stockholmDay(days = 0) {
+    const at = new Date(Date.now() - days * 86_400_000);
+    return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(at);
+  }
+
+  test('översikt: nyttorealisering per portfolio as a chart with its table, the rates those of followup.realisation', async () => {
+    const realisation = await api('followup.realisation', { year: null, portfolio: null });
+    assert.ok(realisation.by_portfolio.length > 0, 'the demo has followed-up projects');
+    const label = await portfolioLabels();
+    const { context, page, problems } = await openApp('#/oversikt');
+    try {
+      const section = page.getByTestId('realisation-section');
+      await section.getByRole('heading', { level: 2, name: 'Nyttorealisering' }).waitFor();
+      const chart = section.getByTestId('realisation-chart');
+      await chart.waitFor();
+
+      // Every portfolio's bar carries its name and rate in words, not colour alone.
+      const bars = chart.locator('g.realisation-bar');
+      assert.equal(await bars.count(), realisation.by_portfolio.length);
+      for (const row of realisation.by_portfolio) {
+        const texts = await chart.locator(`g.realisation-bar[data-portfolio="${row.portfolio}"] text`).allTextContents();
+        assert.deepEqual(texts.map((text) => text.trim()), [label(row.portfolio), rateShown(row.figures.rate_percent)]);
+      }
+      const spoken = await chart.getByRole('img').getAttribute('aria-label');
+      for (const row of realisation.by_portfolio) assert.ok(spoken.includes(`${label(row.portfolio)} ${rateShown(row.figures.rate_percent)}`), spoken);
+      assert.ok(spoken.endsWith(`Hela programmet: ${rateShown(realisation.total.rate_percent)}.`), spoken);
+
+      // The table holds the same figures, and the programme at its foot.
+      const table = section.getByRole('table', { name: /^Värderad och realiserad nytta per portfölj/ });
+      assert.equal(await table.locator('tbody tr').count(), realisation.by_portfolio.length);
+      for (const row of realisation.by_portfolio) {
+        const { projects, valued, realised, rate_percent: rate } = row.figures;
+        assert.deepEqual(await cellTexts(table.locator(`tbody tr[data-portfolio="${row.portfolio}"]`)), [
+          label(row.portfolio),
+          String(projects),
+          formatted(valued),
+          formatted(realised),
+          rateShown(rate),
+        ]);
+      }
+      const { total } = realisation;
+      assert.deepEqual(await cellTexts(table.getByTestId('realisation-total')), [
+        'Hela programmet',
+        String(total.projects),
+        formatted(total.valued),
+        formatted(total.realised),
+        rateShown(total.rate_percent),
+      ]);
+      await section.getByTestId('realisation-programme').getByText(`Hela programmet: ${rateShown(total.rate_percent)} av den värderade nyttan`).waitFor();
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'oversikt-nyttorealisering');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('uppföljning: the office opens an overdue project from Att följa upp, follows it up by keyboard at the valued amounts, and it is uppföljd', async () => {
+    const original = await api('session.get');
+    const office = await personWith('office', 'Karin Ek');
+    const label = await portfolioLabels();
+    // The last overdue project: no other test touches closed projects.
+    const overdue = (await api('followup.due')).filter((d) => d.overdue).at(-1);
+    assert.ok(overdue, 'the demo has an overdue follow-up');
+    const plan = await api('followup.get', { id: overdue.application_id });
+    assert.equal(plan.recorded, false);
+    assert.ok(plan.lines.some((l) => l.valued !== null), 'the project has a benefit line in kronor');
+    /** The valued kronor to the öre, typed the Swedish way. */
+    const typed = (valued) => {
+      const [int, frac = ''] = valued.split('.');
+      let ore = BigInt(int) * 100n + BigInt(frac.padEnd(2, '0').slice(0, 2));
+      if (frac.charAt(2) >= '5') ore += 1n;
+      return `${ore / 100n},${String(ore % 100n).padStart(2, '0')}`;
+    };
+    const focused = (id) => page.waitForFunction((want) => document.activeElement?.id === want, id);
+    let context;
+    let page;
+    try {
+      await api('persona.switch', { person_id: office.id });
+      let problems;
+      ({ context, page, problems } = await openApp('#/uppfoljning'));
+      const due = page.getByTestId('due-section');
+      await due.getByRole('heading', { level: 2, name: 'Att följa upp' }).waitFor();
+      const row = due.locator(`tr[data-application-id="${overdue.application_id}"]`);
+      assert.deepEqual(await cellTexts(row), [
+        overdue.title,
+        overdue.unit_name,
+        label(overdue.portfolio),
+        overdue.closed_on,
+        overdue.due_on,
+        'Försenad',
+      ]);
+      const realisation = await api('followup.realisation', { year: null, portfolio: null });
+      const perYear = page.getByTestId('realisation-section');
+      await perYear.getByRole('heading', { level: 2, name: 'Nyttorealisering per portfölj och år' }).waitFor();
+      assert.equal(await perYear.locator('tbody tr').count(), realisation.by_portfolio_and_year.length);
+      assert.deepEqual(await seriousViolations(page), []);
+
+      // From the list to the application, by keyboard.
+      await row.getByRole('link', { name: overdue.title }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: overdue.title }).waitFor();
+      const section = page.getByTestId('followup-section');
+      await section.getByTestId('final-report').waitFor();
+      await section.getByTestId('followup-due').getByText(`kan registreras från ${overdue.due_on}`).waitFor();
+      const form = section.getByTestId('followup-form');
+      await form.waitFor();
+      assert.equal(await form.locator('fieldset').count(), plan.lines.length);
+
+      // Every line at its valued amount, with its evidence: typed, Tab to the next field.
+      const [first] = plan.lines;
+      await page.locator(first.valued === null ? '#followup-evidence-0' : '#followup-realised-0').focus();
+      for (const [i, line] of plan.lines.entries()) {
+        const block = form.locator(`fieldset[data-line="${line.line}"]`);
+        await form.getByRole('group', { name: line.name, exact: true }).waitFor();
+        if (line.valued !== null) {
+          await focused(`followup-realised-${i}`);
+          await block.getByText(`Värderat för ${plan.compared_year}: ${formatted(line.valued)} per år.`).waitFor();
+          await page.keyboard.type(typed(line.valued));
+          await block.getByTestId('followup-live').getByText(`Realiserat: 100,0${NBSP}% av det värderade.`).waitFor();
+          await page.keyboard.press('Tab');
+          if (line.budget_releasing) {
+            await focused(`followup-budget-${i}`);
+            await page.keyboard.press('Space');
+            await page.keyboard.press('Tab');
+          }
+        }
+        await focused(`followup-evidence-${i}`);
+        await page.keyboard.type(line.valued === null ? 'Enkät bland användarna: de flesta är nöjda.' : 'Verksamhetsstatistik för året.');
+        await page.keyboard.press('Tab');
+        await focused(`followup-deviation-${i}`);
+        // Within 10 % and any saving taken out of a budget: no explanation asked for.
+        assert.doesNotMatch(await block.locator(`#followup-deviation-${i}-hint`).textContent(), /^Behövs här/);
+        await page.keyboard.press('Tab');
+      }
+      await focused('followup-summary');
+      await page.keyboard.type('Nyttan blev som den värderades.');
+      await page.keyboard.press('Tab');
+      await page.waitForFunction(() => document.activeElement?.dataset.testid === 'followup-submit');
+      await page.keyboard.press('Enter');
+
+      await section.getByTestId('followup-status').getByText('Effekthemtagningen är registrerad och projektet är uppföljt.').waitFor();
+      await focused('followup-status');
+      await page.waitForFunction(() => document.querySelector('[data-testid="application-state"]')?.textContent?.trim() === 'Uppföljd');
+      const recorded = await api('followup.get', { id: overdue.application_id });
+      assert.equal(recorded.recorded, true);
+      assert.equal((await api('application.get', { id: overdue.application_id })).state, 'followed_up');
+      assert.ok(!(await api('followup.due')).some((d) => d.application_id === overdue.application_id));
+
+      // The comparison, line by line, as the core compared it.
+      const table = section.getByRole('table', { name: /per nyttorad/ });
+      for (const line of recorded.lines) {
+        const cells = await cellTexts(table.locator(`tbody tr[data-line="${line.line}"]`));
+        if (line.valued === null) {
+          assert.deepEqual([cells[0], cells[1], cells[6]], [line.name, 'Kvalitativ', line.evidence]);
+        } else {
+          assert.deepEqual([cells[0], cells[1], cells[2], cells[4], cells[6]], [
+            line.name,
+            formatted(line.valued),
+            formatted(line.realised),
+            rateShown(line.rate_percent),
+            line.evidence,
+          ]);
+        }
+      }
+      assert.deepEqual((await cellTexts(table.getByTestId('followup-comparison-total'))).slice(0, 5), [
+        'Summa (nyttor i kronor)',
+        formatted(recorded.total.valued),
+        formatted(recorded.total.realised),
+        differenceShown(recorded.total.realised, recorded.total.valued),
+        rateShown(recorded.total.rate_percent),
+      ]);
+      assert.equal(await section.getByTestId('followup-form').count(), 0);
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'ansokan-effekthemtagning');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context?.close();
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+
+  test('slutrapport: the office closes a running project, with the core’s messages at the fields first; it is avslutad with its due date', async () => {
+    const original = await api('session.get');
+    const office = await personWith('office', 'Karin Ek');
+    // The last running project: no other test closes running projects.
+    const running = (await api('application.list', { state: 'running' })).at(-1);
+    assert.ok(running, 'the demo has a running project');
+    const granted = (await api('decision.list', { id: running.id })).at(-1).granted_amount;
+    assert.ok(granted, 'the running project has a granted amount');
+    const cost = `${BigInt(granted.split('.')[0]) + 25_000n}`;
+    let context;
+    try {
+      await api('persona.switch', { person_id: office.id });
+      let page;
+      let problems;
+      ({ context, page, problems } = await openApp(`#/ansokningar/${running.id}`));
+      await page.getByRole('heading', { level: 1, name: running.title }).waitFor();
+      const section = page.getByTestId('followup-section');
+      await section.getByRole('heading', { level: 2, name: 'Uppföljning' }).waitFor();
+      const form = section.getByTestId('final-report-form');
+      await form.getByRole('heading', { level: 3, name: 'Registrera slutrapport' }).waitFor();
+      assert.equal(await form.getByLabel('Avslutsdatum').inputValue(), stockholmDay());
+      await form.getByText(`Beviljat belopp: ${formatted(granted)}.`).waitFor();
+
+      // Nothing described: the core's messages at their fields, focus on the first.
+      await form.getByRole('button', { name: 'Registrera slutrapporten' }).click();
+      await page.locator('#final-delivered-error').waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'final-delivered');
+      assert.equal(await form.getByLabel('Levererat').getAttribute('aria-invalid'), 'true');
+      await page.locator('#final-lessons-error').waitFor();
+      assert.match(await page.locator('#field-final-owner-accepted-error').textContent(), /Systemägaren ska ha godkänt/);
+      assert.equal(await form.getByLabel('Systemägaren godkände driften').getAttribute('aria-invalid'), 'true');
+      assert.equal((await api('application.get', { id: running.id })).state, 'running');
+      assert.deepEqual(await seriousViolations(page), []);
+
+      // A cost above the granted amount asks for its explanation as it is typed.
+      assert.equal(await form.getByLabel('Förklaring till kostnaden').count(), 0);
+      await form.getByLabel('Levererat').fill('Felanmälan är i drift och används av alla stadsdelar.');
+      await form.getByLabel('Slutkostnad').fill(cost);
+      await form.getByLabel('Förklaring till kostnaden').fill('Fler integrationstester än planerat.');
+      await form.getByLabel('Lärdomar').fill('Testa integrationerna tidigt.');
+      await form.getByLabel('Systemägaren godkände driften').fill(stockholmDay(7));
+      await form.getByRole('button', { name: 'Registrera slutrapporten' }).click();
+
+      const view = await (async () => {
+        await section.getByTestId('followup-status').getByText(/^Slutrapporten är registrerad och projektet är avslutat\./).waitFor();
+        return api('followup.get', { id: running.id });
+      })();
+      assert.equal(view.closed_on, stockholmDay());
+      assert.equal(
+        (await section.getByTestId('followup-status').textContent()).trim(),
+        `Slutrapporten är registrerad och projektet är avslutat. Effekthemtagningen kan registreras från ${view.due_on}.`,
+      );
+      await page.waitForFunction(() => document.activeElement?.id === 'followup-status');
+      await page.waitForFunction(() => document.querySelector('[data-testid="application-state"]')?.textContent?.trim() === 'Avslutad');
+      assert.equal((await api('application.get', { id: running.id })).state, 'closed');
+
+      // The report read-only, and the effekthemtagning a year on; no form before then.
+      assert.equal(await section.getByTestId('final-report-form').count(), 0);
+      assert.equal((await section.getByTestId('final-report-cost').textContent()).trim(), formatted(cost));
+      assert.equal((await section.getByTestId('final-report-closed-on').textContent()).trim(), view.closed_on);
+      await section.getByTestId('followup-due').getByText(`kan registreras från ${view.due_on}`).waitFor();
+      assert.equal(await section.getByTestId('followup-form').count(), 0);
+      assert.ok((await api('followup.due')).some((d) => d.application_id === running.id && !d.overdue));
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'ansokan-slutrapport');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context?.close();
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
 });
 
 // ---- Between laptops: keys, the office key, an invitation, bundles, safety copies ---------

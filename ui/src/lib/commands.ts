@@ -82,6 +82,12 @@ import type { ScenarioComparisonDto } from '../generated/ScenarioComparisonDto';
 import type { ProposalDto } from '../generated/ProposalDto';
 import type { ExportArgsDto } from '../generated/ExportArgsDto';
 import type { ExportFileDto } from '../generated/ExportFileDto';
+import type { DueFollowUpDto } from '../generated/DueFollowUpDto';
+import type { FinalReportInputDto } from '../generated/FinalReportInputDto';
+import type { FollowUpInputDto } from '../generated/FollowUpInputDto';
+import type { FollowUpViewDto } from '../generated/FollowUpViewDto';
+import type { RealisationArgsDto } from '../generated/RealisationArgsDto';
+import type { RealisationDto } from '../generated/RealisationDto';
 
 export const getSession = () => call<SessionDto>('session.get');
 export const listPersonas = () => call<PersonDto[]>('persona.list');
@@ -210,5 +216,12 @@ export const compareScenarios = (ids: string[]) => call<ScenarioComparisonDto>('
 export const adoptProposal = (scenario_id: string) => call<ProposalDto>('proposal.adopt', { scenario_id });
 export const getProposal = (key: FrameKeyDto) => call<ProposalDto | null>('proposal.get', key);
 
-// Uppföljning: the programme's data as a file for Excel (the projektkontor only).
+// Uppföljning: the final report that closes a project, the effekthemtagning a year later, what
+// is due, the realisation rate, and the programme's data as a file for Excel (the projektkontor
+// records and exports; everyone reads).
+export const getFollowUp = (application_id: string) => call<FollowUpViewDto>('followup.get', { id: application_id });
+export const recordFinalReport = (args: FinalReportInputDto) => call<FollowUpViewDto>('followup.final_report', args);
+export const recordFollowUp = (args: FollowUpInputDto) => call<FollowUpViewDto>('followup.record', args);
+export const dueFollowUps = () => call<DueFollowUpDto[]>('followup.due', {});
+export const getRealisation = (args: RealisationArgsDto) => call<RealisationDto>('followup.realisation', args);
 export const exportFile = (args: ExportArgsDto) => call<ExportFileDto>('export.file', args);

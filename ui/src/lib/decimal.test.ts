@@ -43,3 +43,25 @@ describe('normalizeDecimal', () => {
     expect(normalizeDecimal('007.10')).toBe('7.1');
   });
 });
+
+describe('subtractDecimals, multiplyDecimals and percentOf', () => {
+  it('subtracts and multiplies exactly', async () => {
+    const { multiplyDecimals, subtractDecimals } = await import('./decimal');
+    expect(subtractDecimals('1314652.5', '1546650')).toBe('-231997.5');
+    expect(subtractDecimals('0.3', '0.1')).toBe('0.2');
+    expect(multiplyDecimals('1.5', '0.25')).toBe('0.375');
+    expect(multiplyDecimals('-251250', '110')).toBe('-27637500');
+  });
+
+  it('gives a share in percent rounded half away from zero, none of nothing', async () => {
+    const { percentOf } = await import('./decimal');
+    expect(percentOf('3992561.5', '4284550', 4)).toBe('93.1851');
+    expect(percentOf('1', '3', 1)).toBe('33.3');
+    expect(percentOf('2', '3', 0)).toBe('67');
+    expect(percentOf('1', '8', 1)).toBe('12.5');
+    expect(percentOf('1', '16', 1)).toBe('6.3');
+    expect(percentOf('-1', '16', 1)).toBe('-6.3');
+    expect(percentOf('5', '0', 1)).toBeNull();
+    expect(percentOf('5', '-2', 1)).toBeNull();
+  });
+});

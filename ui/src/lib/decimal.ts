@@ -71,3 +71,36 @@ export function normalizeDecimal(text: string): string {
   const frac = d.frac.replace(/0+$/, '');
   return (d.negative ? '-' : '') + d.int + (frac ? '.' + frac : '');
 }
+
+/** `a` minus `b`, exactly; the result keeps the larger number of decimals. */
+export function subtractDecimals(a: string, b: string): string {
+  const da = parseOrThrow(a);
+  const db = parseOrThrow(b);
+  const scale = Math.max(da.frac.length, db.frac.length);
+  return unscaled(scaled(da, scale) - scaled(db, scale), scale);
+}
+
+/** `a` times `b`, exactly ("1.5" × "0.25" → "0.375"). */
+export function multiplyDecimals(a: string, b: string): string {
+  const da = parseOrThrow(a);
+  const db = parseOrThrow(b);
+  return unscaled(scaled(da, da.frac.length) * scaled(db, db.frac.length), da.frac.length + db.frac.length);
+}
+
+/**
+ * `part` as a percentage of `whole`, rounded to `places` decimals half away from zero
+ * ("93.18505" for 3992561.5 of 4284550 with 5 places); null unless `whole` is above zero.
+ */
+export function percentOf(part: string, whole: string, places: number): string | null {
+  const dp = parseOrThrow(part);
+  const dw = parseOrThrow(whole);
+  const scale = Math.max(dp.frac.length, dw.frac.length);
+  const denominator = scaled(dw, scale);
+  if (denominator <= 0n) return null;
+  // part × 100 × 10^places / whole, rounded half away from zero on the remainder.
+  const numerator = scaled(dp, scale) * 100n * 10n ** BigInt(places);
+  const magnitude = numerator < 0n ? -numerator : numerator;
+  let quotient = magnitude / denominator;
+  if ((magnitude % denominator) * 2n >= denominator) quotient += 1n;
+  return unscaled(numerator < 0n ? -quotient : quotient, places);
+}

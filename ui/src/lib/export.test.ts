@@ -60,6 +60,9 @@ describe('labels', () => {
       'Nyttovärderingar',
       'Poäng',
       'Beslut',
+      'Statusrapporter',
+      'Slutrapporter',
+      'Effekthemtagningar',
       'Alla tabeller (en arbetsbok)',
     ]);
     expect(EXPORT_FORMATS.map(exportFormatLabel)).toEqual(['Excel (XLSX)', 'CSV för Excel (semikolon, decimalkomma)']);

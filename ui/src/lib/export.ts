@@ -12,7 +12,16 @@ import { formatNumber } from './format';
 import { t } from './i18n';
 
 /** The tables, in the order of the programme's workflow, then all of them in one workbook. */
-export const EXPORT_WHATS: readonly ExportWhatDto[] = ['applications', 'valuations', 'scores', 'decisions', 'all'];
+export const EXPORT_WHATS: readonly ExportWhatDto[] = [
+  'applications',
+  'valuations',
+  'scores',
+  'decisions',
+  'status_reports',
+  'final_reports',
+  'follow_ups',
+  'all',
+];
 
 /** The formats, the default (XLSX) first. */
 export const EXPORT_FORMATS: readonly ExportFormatDto[] = ['xlsx', 'csv'];

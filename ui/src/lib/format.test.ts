@@ -7,6 +7,7 @@ import {
   formatFileSize,
   formatMoney,
   formatMoneyExact,
+  formatMoneySigned,
   formatNumber,
   formatPercent,
   parseMoneyInput,
@@ -67,6 +68,17 @@ describe('formatMoneyExact', () => {
 
   it('returns nonsense unchanged', () => {
     expect(formatMoneyExact('x')).toBe('x');
+  });
+});
+
+describe('formatMoneySigned', () => {
+  it.each([
+    ['12000', '+12 000 kr'],
+    ['-231997.5', '-231 998 kr'],
+    ['0.4', '0 kr'],
+    ['-0.4', '0 kr'],
+  ])('%s → %s', (input, expected) => {
+    expect(formatMoneySigned(input)).toBe(sv(expected));
   });
 });
 

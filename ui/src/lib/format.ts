@@ -58,6 +58,16 @@ export function formatMoney(amount: string): string {
 }
 
 /**
+ * A difference in kronor with its sign: "+12 000 kr", "−231 998 kr", and "0 kr" for what
+ * rounds to nothing. Rounded as `formatMoney` rounds.
+ */
+export function formatMoneySigned(amount: string): string {
+  const rounded = roundToWhole(amount);
+  const text = formatMoney(amount);
+  return rounded && !rounded.negative && rounded.digits !== '0' ? '+' + text : text;
+}
+
+/**
  * The exact amount, öre included when there are any: "1234567.50" → "1 234 567,50 kr",
  * "1234567" → "1 234 567 kr". For a detail view, where the figure someone typed must be
  * shown as it is stored; tables and sums use `formatMoney`.
