@@ -4,6 +4,7 @@
 //! TypeScript types, `bench` and `soak` run the benchmarks and the long robustness runs.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod bench;
 mod setup;
 mod tally;
 
@@ -30,7 +31,8 @@ enum Task {
     Test,
     /// Regenerate ui/src/generated from the API's transport types.
     Types,
-    /// Run the benchmarks (release build) and print their figures.
+    /// Run the benchmarks (release build) and the optimizer's comparison with HiGHS, and
+    /// write target/bench/report.md.
     Bench,
     /// The long robustness runs: 2 000 killed bundle imports and 10 000 convergence cases
     /// (CI runs 200 and 1 000).
@@ -43,9 +45,7 @@ fn main() -> Result<()> {
         Task::Run => run(&root()),
         Task::Test => test(&root()),
         Task::Types => types(&root()),
-        Task::Bench => {
-            sh(&root(), "cargo", &["bench", "-p", "portfolj-core", "-p", "portfolj-report", "-p", "portfolj-api"], &[])
-        }
+        Task::Bench => bench::run(&root()),
         Task::Soak => {
             sh(
                 &root(),

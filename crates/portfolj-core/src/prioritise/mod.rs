@@ -6,6 +6,7 @@
 
 mod problem;
 mod search;
+mod synthetic;
 mod units;
 
 #[cfg(test)]
@@ -13,3 +14,4 @@ mod tests;
 
 pub use problem::{Candidate, Exclusion, FrontierPoint, Problem, Rules, Selection};
 pub use search::{frontier, optimise};
+pub use synthetic::synthetic;
