@@ -117,3 +117,20 @@ fn memo_pdf_one_year() -> u64 {
     let file = city().api.call("memo.export", json!({"year": 2016, "draft": true})).expect("memo");
     file["pages"].as_u64().unwrap_or(0)
 }
+
+/// The Översikt's own query: frames and counts per portfolio, year and state (issue 10, P1:
+/// ≤ 20 ms).
+#[divan::bench]
+fn overview() -> usize {
+    city().api.call("overview.get", json!({})).expect("overview")["frames"].as_array().map_or(0, Vec::len)
+}
+
+/// The dashboard's follow-up figures: realisation per portfolio and year, money granted and
+/// spent, follow-ups due and overdue status reports.
+#[divan::bench]
+fn dashboard_follow_up() -> usize {
+    ["followup.realisation", "followup.money", "followup.due", "status.overdue"]
+        .iter()
+        .map(|command| city().api.call(command, json!({})).expect(command).to_string().len())
+        .sum()
+}
