@@ -16,6 +16,8 @@ use rust_xlsxwriter::{Format, FormatBorder, Workbook, Worksheet, XlsxError};
 use crate::ReportError;
 
 const MONEY_DECIMALS: u32 = 2;
+/// Excel's limit for one cell's text.
+const CELL_CHARACTERS: usize = 32_767;
 const NUMBER_DECIMALS: u32 = 4;
 
 fn rounded(cell: &Cell) -> Option<Decimal> {
@@ -65,6 +67,15 @@ fn worksheet_name(name: &str) -> String {
     if name.trim().is_empty() { "Blad".to_owned() } else { name }
 }
 
+/// Text as long as one cell holds; a longer one (a free-text field can be) ends with "…"
+/// rather than failing the whole workbook. CSV has no such limit and keeps it whole.
+fn fitted(text: &str) -> String {
+    if text.chars().count() <= CELL_CHARACTERS {
+        return text.to_owned();
+    }
+    text.chars().take(CELL_CHARACTERS - 1).chain(std::iter::once('…')).collect()
+}
+
 struct Formats {
     header: Format,
     money: Format,
@@ -82,7 +93,7 @@ fn write_sheet(worksheet: &mut Worksheet, sheet: &Sheet, formats: &Formats) -> R
             // to the öre stay exact in a double up to 90 000 000 000 000 kr.
             let number = rounded(cell).and_then(|v| v.to_f64());
             match (cell, number) {
-                (Cell::Text(text), _) => worksheet.write_string(r, c, text).map(|_| ())?,
+                (Cell::Text(text), _) => worksheet.write_string(r, c, fitted(text)).map(|_| ())?,
                 (Cell::Money(_), Some(v)) => worksheet.write_number_with_format(r, c, v, &formats.money).map(|_| ())?,
                 (Cell::Number(_), Some(v)) => worksheet.write_number(r, c, v).map(|_| ())?,
                 (Cell::Date(day), _) => worksheet.write_datetime_with_format(r, c, day, &formats.date).map(|_| ())?,

@@ -3,4 +3,8 @@
 /**
  * `status.bundle.export`: the reports written on this laptop, signed for the office.
  */
-export type StatusBundleDto = { passphrase: string | null, };
+export type StatusBundleDto = { passphrase: string | null, 
+/**
+ * Only reports written from this ISO date on; all when left out.
+ */
+since: string | null, };

@@ -240,6 +240,9 @@ pub struct OverdueReportDto {
 pub struct StatusBundleDto {
     #[serde(default)]
     pub passphrase: Option<String>,
+    /// Only reports written from this ISO date on; all when left out.
+    #[serde(default)]
+    pub since: Option<String>,
 }
 
 /// `indicator.define`.

@@ -168,6 +168,7 @@ fn decisions_sheet(conn: &Connection, scope: &Scope) -> Result<Sheet, ApiError> 
             "Registrerat",
         ]),
     );
+    let names = names(conn)?;
     for id in scope.listed.keys() {
         for d in decision::of_application(conn, id)? {
             let mut row = scope.application_cells(id);
@@ -178,9 +179,9 @@ fn decisions_sheet(conn: &Connection, scope: &Scope) -> Result<Sheet, ApiError> 
                 Cell::text(&d.conditions),
                 Cell::text(&d.case_number),
                 Cell::date_or_empty(d.decided_on.parse().ok()),
-                Cell::text(&d.decider),
+                Cell::text(names.get(&d.decider).unwrap_or(&d.decider)),
                 Cell::text(&d.reason),
-                Cell::text(&d.recorded_by),
+                Cell::text(names.get(&d.recorded_by).unwrap_or(&d.recorded_by)),
                 Cell::date_or_empty(day(&d.recorded_at)),
             ]);
             sheet.push(row);

@@ -163,7 +163,8 @@ fn realised_lines(args: &FollowUpInputDto, valued: &[ValuedLine]) -> Result<Vec<
         .iter()
         .map(|l| {
             let line = usize::try_from(l.line).unwrap_or(usize::MAX);
-            let name = valued.get(line).map_or_else(|| format!("Nyttorad {}", l.line + 1), |v| v.name.clone());
+            let name =
+                valued.get(line).map_or_else(|| format!("Nyttorad {}", u64::from(l.line) + 1), |v| v.name.clone());
             let realised = match l.realised.as_deref().map(str::trim) {
                 None | Some("") => None,
                 Some(text) => Sek::parse(text).map_err(|e| errors.push("lines", format!("{name}: {e}"))).ok(),
@@ -388,8 +389,8 @@ pub(crate) fn due_in(conn: &Connection, today: NaiveDate) -> Result<Vec<DueFollo
 /// Money of granted projects in one portfolio and year.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Money {
-    pub granted: Sek,
-    pub spent: Sek,
+    pub granted: Decimal,
+    pub spent: Decimal,
     pub projects: u32,
 }
 
@@ -409,8 +410,9 @@ pub(crate) fn money(conn: &Connection) -> Result<BTreeMap<(u8, i32), Money>, Api
         let (Some(app), Some(granted)) = (listed.get(&d.application), sek(d.granted_ore.as_ref())) else { continue };
         let spent = core::spent(sek(final_costs.get(&d.application)), sek(reported.get(&d.application)));
         let m = money.entry((app.portfolio.number(), app.fiscal_year)).or_default();
-        m.granted = m.granted.checked_add(granted).unwrap_or(m.granted);
-        m.spent = m.spent.checked_add(spent).unwrap_or(m.spent);
+        // Sums as decimals: a national programme's totals may pass a single amount's limit.
+        m.granted += granted.as_decimal();
+        m.spent += spent.as_decimal();
         m.projects += 1;
     }
     Ok(money)

@@ -9,7 +9,7 @@ use portfolj_core::followup::Realisation;
 use portfolj_core::followup::programme_report::{
     IndicatorLine, Overdue, PortfolioYear, ProgrammeReportInput, document,
 };
-use portfolj_core::{ApplicationState, Portfolio, Sek};
+use portfolj_core::{ApplicationState, Portfolio};
 use portfolj_store::Connection;
 use portfolj_store::tables::application::{self as applications, ApplicationFilter};
 use portfolj_store::tables::{frame, org};
@@ -108,7 +108,7 @@ impl Api {
             let input = gather(tx, args.year, now.date_naive())?;
             let author = org::person(tx, actor.person)?.map(|p| p.name).unwrap_or_default();
             let (content_base64, pages) = pdf::render(&document(&input), now, author)?;
-            let granted = input.portfolios.iter().fold(Sek::ZERO, |s, p| s.checked_add(p.granted).unwrap_or(s));
+            let granted: rust_decimal::Decimal = input.portfolios.iter().map(|p| p.granted).sum();
             let file_name = format!("programrapport-{}.pdf", args.year);
             let detail = json!({ "year": args.year, "pages": pages, "granted": granted.to_string() });
             audit::record(tx, now, actor.person, "report.programme", &file_name, &detail)?;

@@ -16,7 +16,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::dto::{LightDto, MilestoneDto, OverdueReportDto, ScheduleDto, StatusReportDto, StatusReportInputDto, time};
-use crate::usecases::followup::{granted, iso_day, load, person_name, refuse_state};
+use crate::usecases::followup::{iso_day, load, person_name, refuse_state};
 use crate::usecases::review::sender;
 use crate::usecases::{audit, session};
 use crate::{Api, ApiError, ErrorCode};
@@ -93,8 +93,12 @@ impl Document {
         let day = |text: &str| text.parse::<NaiveDate>().map_err(|_| format!("datumet {text}"));
         let light = |code: &str| Light::from_code(code).ok_or_else(|| format!("signalen {code}"));
         let money = |ore: i64| Sek::from_ore(ore).map_err(|_| "ett belopp".to_owned());
+        let period = Period { start: day(&self.period_start)?, end: day(&self.period_end)? };
+        if !core::is_period(period) {
+            return Err(format!("perioden {} – {}", self.period_start, self.period_end));
+        }
         Ok(StatusReport {
-            period: Period { start: day(&self.period_start)?, end: day(&self.period_end)? },
+            period,
             time: light(&self.time)?,
             cost: light(&self.cost)?,
             scope: light(&self.scope)?,
@@ -135,7 +139,7 @@ fn check(conn: &Connection, actor: &Actor, app: &Application, report: &StatusRep
         .filter(|r| r.period_start <= this)
         .max_by(|a, b| (&a.period_start, &a.written_at).cmp(&(&b.period_start, &b.written_at)))
         .and_then(|r| Sek::from_ore(r.spent_ore).ok());
-    report.check(previous, granted(conn, &id)?)?;
+    report.check(previous)?;
     Ok(())
 }
 
@@ -206,11 +210,18 @@ fn dto(conn: &Connection, schedule: &Schedule, r: &table::StatusReport) -> Resul
     })
 }
 
-/// The reports a member's laptop sends: every one its person wrote (the office keeps the
-/// ones it has and takes the rest).
-pub(crate) fn operations(conn: &Connection, person: &str) -> Result<Vec<Operation>, ApiError> {
+/// The reports a member's laptop sends: every one its person wrote, or those written from
+/// `since` on (the office keeps the ones it has and takes the rest; leaving out older ones
+/// lets a corrected report through after the office refused one).
+pub(crate) fn operations(
+    conn: &Connection,
+    person: &str,
+    since: Option<NaiveDate>,
+) -> Result<Vec<Operation>, ApiError> {
+    let from = since.map(|d| d.to_string()).unwrap_or_default();
     table::status_reports_by(conn, person)?
         .iter()
+        .filter(|r| r.written_at >= from)
         .map(|r| {
             let report = serde_json::to_value(Document::of(r)?).map_err(internal)?;
             Ok(Operation::StatusReport { person_id: person.to_owned(), report })
@@ -243,7 +254,7 @@ pub(crate) fn incoming(conn: &Connection, operations: &[Operation], take: bool) 
             ApiError::new(
                 ErrorCode::Bundle("bundle_status_refused"),
                 format!(
-                    "Paketet innehåller en statusrapport om \"{}\" från {} som inte tas emot: {} Hela paketet avvisas; inget har ändrats.",
+                    "Paketet innehåller en statusrapport om \"{}\" från {} som inte tas emot: {} Hela paketet avvisas; inget har ändrats. Be avsändaren skriva en rättad rapport och skicka bara de nya rapporterna (med ett från-och-med-datum).",
                     app.title, person.name, e.message
                 ),
             )

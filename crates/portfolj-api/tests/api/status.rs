@@ -152,7 +152,9 @@ fn an_applicant_writes_a_report_offline_and_the_signed_bundle_brings_it_to_the_o
     let laptop = applicant_laptop(&office, app["unit_name"].as_str().expect("unit"));
     assert_eq!(ok(&laptop, "application.get", json!({"id": app["id"]}))["state"], "running", "sent to report on");
     ok(&laptop, "status.submit", report(&app, 60));
-    let bundle = decode(&ok(&laptop, "status.bundle.export", json!({})));
+    let later = err(&laptop, "status.bundle.export", json!({"since": "2017-10-03"}));
+    assert_eq!(later.code.as_str(), "conflict", "nothing written from the day after on");
+    let bundle = decode(&ok(&laptop, "status.bundle.export", json!({"since": "2017-10-02"})));
     let before = ok(&office, "status.list", json!({"id": app["id"]})).as_array().expect("reports").len();
     import(&office, &bundle).expect("the office takes the report");
     let reports = ok(&office, "status.list", json!({"id": app["id"]}));

@@ -99,8 +99,9 @@ pub enum Command {
     /// (Projektkontoret) The decision memo (beslutsunderlag) for the utvecklingsråd as an A4
     /// PDF; a draft (UTKAST) while any review is incomplete.
     Memo(memo::MemoArgs),
-    /// (Projektkontoret) The programme's data for Excel: applications, valuations, scores or
-    /// decisions as CSV or XLSX, or every table in one workbook.
+    /// (Projektkontoret) The programme's data for Excel: applications, valuations, scores,
+    /// decisions, status reports, final reports or follow-ups as CSV or XLSX, or every table
+    /// in one workbook.
     Export(export::ExportArgs),
     /// Final reports, follow-ups one year after closing (effekthemtagning), what is due and
     /// the realisation rate.

@@ -57,6 +57,10 @@ pub enum ReportCommand {
     Send {
         #[arg(long)]
         out: PathBuf,
+        /// Only reports written from this day on (YYYY-MM-DD), e.g. to leave out one the
+        /// office refused.
+        #[arg(long)]
+        since: Option<String>,
         #[command(flatten)]
         passphrase: Passphrase,
     },
@@ -172,8 +176,9 @@ pub fn run(api: &Api, command: ReportCommand, json: bool) -> Result<(), ApiError
             api.call("status.schedule.set", json!({ "months": months, "grace_days": grace_days }))?
         }
         ReportCommand::Schedule { .. } => api.call("status.schedule.get", json!({}))?,
-        ReportCommand::Send { out, passphrase } => {
-            let exported = api.call("status.bundle.export", json!({ "passphrase": passphrase.passphrase }))?;
+        ReportCommand::Send { out, since, passphrase } => {
+            let exported =
+                api.call("status.bundle.export", json!({ "passphrase": passphrase.passphrase, "since": since }))?;
             write(&out, &exported)?;
             exported["preview"].clone()
         }

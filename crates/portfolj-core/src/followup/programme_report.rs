@@ -15,8 +15,9 @@ pub struct PortfolioYear {
     pub number: u8,
     pub name: String,
     pub frame: Option<Sek>,
-    pub granted: Sek,
-    pub spent: Sek,
+    /// Kronor: sums of many amounts, which may pass a single amount's limit.
+    pub granted: Decimal,
+    pub spent: Decimal,
     /// Each state's Swedish name with its count, in lifecycle order; states without
     /// projects left out.
     pub by_state: Vec<(String, u32)>,
@@ -77,8 +78,8 @@ fn money_section(input: &ProgrammeReportInput) -> Vec<Block> {
             vec![
                 format!("{}. {}", p.number, p.name),
                 p.frame.map_or_else(|| "–".to_owned(), kr),
-                kr(p.granted),
-                kr(p.spent),
+                format_kronor_sv(p.granted),
+                format_kronor_sv(p.spent),
                 p.by_state.iter().map(|(_, n)| n).sum::<u32>().to_string(),
             ]
         })
@@ -90,8 +91,12 @@ fn money_section(input: &ProgrammeReportInput) -> Vec<Block> {
             let frame = p.frame.map_or(Decimal::ZERO, Sek::as_decimal);
             Bar {
                 label: format!("Portfölj {}", p.number),
-                permille: permille(p.granted.as_decimal(), frame),
-                text: format!("{} beviljat av {}", kr(p.granted), p.frame.map_or_else(|| "ingen ram".to_owned(), kr)),
+                permille: permille(p.granted, frame),
+                text: format!(
+                    "{} beviljat av {}",
+                    format_kronor_sv(p.granted),
+                    p.frame.map_or_else(|| "ingen ram".to_owned(), kr)
+                ),
             }
         })
         .collect();
@@ -222,8 +227,8 @@ fn overdue_section(input: &ProgrammeReportInput) -> Vec<Block> {
 }
 
 pub fn document(input: &ProgrammeReportInput) -> Document {
-    let granted = input.portfolios.iter().fold(Sek::ZERO, |sum, p| sum.checked_add(p.granted).unwrap_or(sum));
-    let spent = input.portfolios.iter().fold(Sek::ZERO, |sum, p| sum.checked_add(p.spent).unwrap_or(sum));
+    let granted: Decimal = input.portfolios.iter().map(|p| p.granted).sum();
+    let spent: Decimal = input.portfolios.iter().map(|p| p.spent).sum();
     let mut blocks = vec![
         Block::Heading { level: 1, text: format!("Programrapport {}", input.year) },
         Block::Paragraph(format!(
@@ -231,8 +236,8 @@ pub fn document(input: &ProgrammeReportInput) -> Document {
             input.year
         )),
         Block::Facts(vec![
-            ("Beviljat".to_owned(), kr(granted)),
-            ("Upparbetat".to_owned(), kr(spent)),
+            ("Beviljat".to_owned(), format_kronor_sv(granted)),
+            ("Upparbetat".to_owned(), format_kronor_sv(spent)),
             ("Realiseringsgrad, hela programmet".to_owned(), percent(input.programme_realisation.rate_percent())),
             ("Försenade rapporter och uppföljningar".to_owned(), input.overdue.len().to_string()),
         ]),
@@ -264,8 +269,8 @@ mod tests {
                 number: 3,
                 name: "Utbildning och systemutveckling".to_owned(),
                 frame: Some(kr(20_000_000)),
-                granted: kr(15_000_000),
-                spent: kr(9_500_000),
+                granted: Decimal::from(15_000_000),
+                spent: Decimal::from(9_500_000),
                 by_state: vec![("pågående".to_owned(), 3), ("avslutad".to_owned(), 1)],
                 realisation: Realisation {
                     projects: 1,

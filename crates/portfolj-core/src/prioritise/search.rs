@@ -194,8 +194,8 @@ struct Search<'a> {
     state: Vec<Option<bool>>,
     free: i64,
     parts_free: Vec<i64>,
-    /// What is taken in: exactly, and in units rounded up.
-    value: Decimal,
+    /// What is taken in, in units rounded up. (Its exact value is summed at each leaf, in
+    /// index order: a decimal running sum could round differently on different paths.)
     value_up: i128,
     best: Option<(Decimal, Vec<Option<bool>>)>,
     /// The best value in units rounded down: a bound at or below it cannot beat it.
@@ -271,11 +271,6 @@ impl Search<'_> {
         if let Some(k) = self.c.part[i] {
             self.parts_free[k] -= cost;
         }
-        if sign > 0 {
-            self.value += self.c.items[i].value;
-        } else {
-            self.value -= self.c.items[i].value;
-        }
         self.value_up += self.c.up[i] * i128::from(sign);
         self.group_down[self.c.group_at[i]] += self.c.down[i] * i128::from(sign);
     }
@@ -324,10 +319,11 @@ impl Search<'_> {
             || (self.c.whole_binds && !beats(self.fractional(&self.c.all, k, false, self.free)))
     }
 
-    /// The search from `k` on. `check` is false where the bound cannot have fallen since
-    /// it was last checked with the same best (`k − 1` was decided before, or taken in
-    /// alone as the first of its part's relaxation, within the same part), so most steps
-    /// into a branch cost nothing.
+    /// The search from `k` on. `check` is false where the part's bound is unchanged since it
+    /// was last checked with the same best (`k − 1` was decided before, or taken in alone as
+    /// the first of its part's relaxation, within the same part), so most steps into a branch
+    /// cost nothing. The whole-frame bound may have fallen there; skipping it then only
+    /// prunes less, which never changes the answer (see `run`'s leaf).
     fn run(&mut self, k: usize, check: bool) {
         if check && self.best.is_some() && self.cannot_beat(k, self.best_down) {
             return;
@@ -335,9 +331,11 @@ impl Search<'_> {
         if k == self.c.items.len() {
             // Only a strictly better selection replaces the first one found, so the answer
             // does not depend on how much the bound prunes.
-            if self.best.as_ref().is_none_or(|(best, _)| self.value > *best) {
-                self.best_down = self.c.units.down(self.value);
-                self.best = Some((self.value, self.state.clone()));
+            let value: Decimal =
+                (0..self.state.len()).filter(|i| self.state[*i] == Some(true)).map(|i| self.c.items[i].value).sum();
+            if self.best.as_ref().is_none_or(|(best, _)| value > *best) {
+                self.best_down = self.c.units.down(value);
+                self.best = Some((value, self.state.clone()));
             }
             return;
         }
@@ -370,7 +368,6 @@ pub fn optimise(p: &Problem) -> Result<Selection, DomainError> {
         c: &c,
         free: p.frame,
         parts_free: c.parts.clone(),
-        value: Decimal::ZERO,
         value_up: 0,
         best: None,
         best_down: i128::MIN,

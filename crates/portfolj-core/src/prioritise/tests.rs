@@ -165,7 +165,7 @@ enum Split {
 }
 
 fn instances() -> impl Strategy<Value = Problem> {
-    (2usize..=14, prop_oneof![Just(Split::None), Just(Split::One), Just(Split::Whole)], 0u32..4).prop_flat_map(
+    (2usize..=14, prop_oneof![Just(Split::None), Just(Split::One), Just(Split::Whole)], 0u32..5).prop_flat_map(
         |(n, split, decimals)| {
             let candidates = prop::collection::vec((1i64..60, -5i64..60, 0u8..4), n);
             let pairs = prop::collection::vec((0..n, 0..n), 0..4);
@@ -192,7 +192,11 @@ fn instances() -> impl Strategy<Value = Problem> {
                             },
                             // Group means and weighted values have decimals; the search's bound
                             // rounds them, the answer must not.
-                            value: Decimal::new(*value * 7 + i64::from(n as u8 % 10), decimals),
+                            // decimals = 4: thirds, with 28 decimals, so the bound's units drop some.
+                            value: match decimals {
+                                4 => Decimal::from(*value * 7 + i64::from(n as u8 % 10)) / Decimal::from(3),
+                                d => Decimal::new(*value * 7 + i64::from(n as u8 % 10), d),
+                            },
                         })
                         .collect();
                     let ids = |v: &[usize]| v.iter().map(|i| candidates[*i].id).collect::<Vec<_>>();
@@ -230,7 +234,9 @@ proptest! {
         let exhaustive = brute_force(&p);
         match optimise(&p) {
             Ok(s) => {
-                prop_assert_eq!(Some(s.value), exhaustive);
+                // Thirds carry 28 decimals; summed in another order the last digit may differ.
+                let exhaustive = exhaustive.expect("brute force finds a selection too");
+                prop_assert!((s.value - exhaustive).abs() <= Decimal::new(1, 24), "{} vs {}", s.value, exhaustive);
                 prop_assert!(s.cost <= p.frame);
                 prop_assert_eq!(s.chosen.len() + s.excluded.len(), p.candidates.len());
             }

@@ -7,7 +7,9 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// Sums of units stay below this, so a unit times a room in öre (below 2⁶³) fits in i128.
+/// Sums of units stay below this, so a unit times a room in öre (below 2⁶³) fits in i128;
+/// values so large that even whole units exceed it saturate instead (`share` then counts
+/// the whole item), which keeps the bound an upper bound, only a looser one.
 const ROOM: u128 = 1 << 62;
 
 #[derive(Debug, Clone, Copy)]

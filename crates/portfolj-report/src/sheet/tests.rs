@@ -55,6 +55,17 @@ fn csv_opens_in_swedish_excel_and_reads_back_field_by_field() {
 }
 
 #[test]
+fn a_text_longer_than_a_cell_holds_is_cut_with_an_ellipsis_not_refused() {
+    let mut sheet = Sheet::new("Lång", &["Text"]);
+    sheet.push(vec![Cell::text("å".repeat(40_000))]);
+    let mut book = Xlsx::new(Cursor::new(xlsx(&[sheet]).expect("written"))).expect("a workbook");
+    let range = book.worksheet_range_at(0).expect("one sheet").expect("readable");
+    let Some(Data::String(text)) = range.get((1, 0)) else { panic!("text") };
+    assert_eq!(text.chars().count(), 32_767);
+    assert!(text.ends_with("å…"));
+}
+
+#[test]
 fn xlsx_keeps_money_and_numbers_as_numbers_and_dates_as_dates() {
     let bytes = xlsx(&[sample()]).expect("xlsx");
     let mut book = Xlsx::new(Cursor::new(bytes)).expect("a workbook");

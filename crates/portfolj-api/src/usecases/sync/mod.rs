@@ -744,8 +744,10 @@ impl Api {
                 let filter = portfolj_store::tables::application::ApplicationFilter::default();
                 for listed in portfolj_store::tables::application::list(tx, &filter)? {
                     let app = listed.application;
-                    // Editable ones to work on; running ones to report on.
-                    if !app.state.is_editable() && app.state != portfolj_core::ApplicationState::Running {
+                    // Editable ones to work on; running ones to report on; closed ones so a
+                    // laptop stops reporting on them.
+                    use portfolj_core::ApplicationState::{Closed, FollowedUp, Running};
+                    if !app.state.is_editable() && !matches!(app.state, Running | Closed | FollowedUp) {
                         continue;
                     }
                     operations.push(Operation::Application { snapshot: replica::of(tx, &app)? });

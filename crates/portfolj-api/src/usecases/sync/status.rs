@@ -20,7 +20,13 @@ impl Api {
         self.store().write(|tx| {
             let me = session::acting_person(tx)?;
             let office = office_key_id(tx)?;
-            let operations = status::operations(tx, &me.id.to_string())?;
+            let since = match args.since.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                Some(text) => Some(text.parse().map_err(|_| {
+                    ApiError::new(ErrorCode::Validation, "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-01.")
+                })?),
+                None => None,
+            };
+            let operations = status::operations(tx, &me.id.to_string(), since)?;
             if operations.is_empty() {
                 return Err(ApiError::new(
                     ErrorCode::Conflict,
