@@ -2617,6 +2617,344 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       await api('persona.switch', { person_id: original.person.id });
     }
   });
+
+  // ---- Statusrapporter, the five perspectives, money per portfolio, the programme report ----
+
+  /** Presses Tab until the element with `id` has focus (keyboard only), at most `limit` times. */
+  async function tabTo(page, id, limit = 30) {
+    for (let i = 0; i < limit; i += 1) {
+      if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+      await page.keyboard.press('Tab');
+    }
+    assert.fail(`Tab never reached #${id}`);
+  }
+
+  /** `part` in percent of `whole` as the UI computes it: four decimals, half away from zero. */
+  function percentOf(part, whole) {
+    const places = Math.max(...[part, whole].map((x) => (x.split('.')[1] ?? '').length));
+    const scaled = (x) => {
+      const [int, frac = ''] = x.split('.');
+      return BigInt(int + frac.padEnd(places, '0'));
+    };
+    const numerator = scaled(part) * 100n * 10_000n;
+    const denominator = scaled(whole);
+    let quotient = numerator / denominator;
+    if ((numerator % denominator) * 2n >= denominator) quotient += 1n;
+    const digits = quotient.toString().padStart(5, '0');
+    return `${digits.slice(0, -4)}.${digits.slice(-4)}`;
+  }
+
+  /** A measured value as the UI shows it in its unit: "99,5 %", "258 100 kr per år". */
+  function measuredShown(value, unit) {
+    const [int, frac] = value.split('.');
+    return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP)}${frac ? `,${frac}` : ''}${NBSP}${unit}`;
+  }
+
+  test('statusrapport: the applicant of a running project’s unit writes one by keyboard with a red light, first refused without a comment', async () => {
+    const original = await api('session.get');
+    // The first running project: another test closes the last one.
+    const [running] = await api('application.list', { state: 'running' });
+    assert.ok(running, 'the demo has a running project');
+    const applicant = (await api('persona.list')).find((p) => p.roles.includes('applicant') && p.unit_id === running.unit_id);
+    assert.ok(applicant, 'the demo has an applicant of the running project’s unit');
+    const before = await api('status.list', { id: running.id });
+    const latest = before.at(-1);
+    const granted = (await api('decision.list', { id: running.id })).at(-1).granted_amount;
+    // Above the latest report's spent amount (no correction) and within the granted amount.
+    const spent = `${BigInt((latest?.spent_to_date ?? '0').split('.')[0]) + 100_000n}`;
+    const forecast = granted.split('.')[0];
+    let context;
+    try {
+      await api('persona.switch', { person_id: applicant.id });
+      // What the core says of a red light without a comment, asked behind the UI's back (nothing is stored).
+      const refusal = await apiError('status.submit', {
+        application_id: running.id,
+        period: stockholmDay(),
+        time: 'red',
+        cost: 'green',
+        scope: 'green',
+        spent_to_date: spent,
+        forecast,
+        milestones: [],
+        risks: '',
+        comment: '',
+        correction_reason: '',
+      });
+      assert.equal(refusal.code, 'validation');
+      const commentMessage = refusal.fields.find((f) => f.field === 'comment')?.message;
+      assert.ok(commentMessage, 'a red light without a comment is refused at the comment');
+
+      let page;
+      let problems;
+      ({ context, page, problems } = await openApp(`#/ansokningar/${running.id}`));
+      await page.getByRole('heading', { level: 1, name: running.title }).waitFor();
+      const section = page.getByTestId('status-section');
+      await section.getByRole('heading', { level: 2, name: 'Statusrapporter' }).waitFor();
+      const form = section.getByTestId('status-form');
+      await form.getByRole('heading', { level: 3, name: 'Ny statusrapport' }).waitFor();
+      assert.equal(await section.getByTestId('status-report').count(), before.length);
+      assert.equal(await form.getByLabel('Period', { exact: true }).inputValue(), stockholmDay());
+
+      // The period stays today; the lights are radio groups with their meaning, chosen by arrow keys and Space.
+      await page.locator('#status-period').focus();
+      await page.keyboard.press('Tab');
+      await waitFocus(page, 'status-time-green');
+      await form.getByRole('group', { name: 'Tid' }).getByLabel('röd: kräver beslut').waitFor();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await waitFocus(page, 'status-time-red');
+      assert.equal(await page.locator('#status-time-red').isChecked(), true);
+      await page.keyboard.press('Tab');
+      await waitFocus(page, 'status-cost-green');
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Tab');
+      await waitFocus(page, 'status-scope-green');
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Tab');
+      await waitFocus(page, 'status-spent');
+      await page.keyboard.type(spent.replace(/\B(?=(\d{3})+(?!\d))/g, ' '));
+      await page.keyboard.press('Tab');
+      await waitFocus(page, 'status-forecast');
+      await page.keyboard.type(forecast);
+      // A red light: the comment's hint says at once that it is needed.
+      await form.locator('#status-comment-hint').getByText('Behövs här: en signal är röd.').waitFor();
+      assert.equal(await form.getByLabel('Skäl till rättelsen').count(), 0);
+      await tabTo(page, 'status-comment');
+      await page.keyboard.press('Tab');
+      await page.waitForFunction(() => document.activeElement?.dataset.testid === 'status-submit');
+      await page.keyboard.press('Enter');
+
+      // Refused: the core's message at the comment, focus there, nothing stored.
+      await form.locator('#status-comment-error').getByText(commentMessage).waitFor();
+      await waitFocus(page, 'status-comment');
+      assert.equal(await form.getByLabel('Kommentar').getAttribute('aria-invalid'), 'true');
+      assert.equal((await api('status.list', { id: running.id })).length, before.length);
+      assert.deepEqual(await seriousViolations(page), []);
+
+      await page.keyboard.type('Leverantören är försenad; styrgruppen beslutar om ny tidplan.');
+      await page.keyboard.press('Tab');
+      await page.waitForFunction(() => document.activeElement?.dataset.testid === 'status-submit');
+      await page.keyboard.press('Enter');
+
+      const status = section.getByTestId('status-report-status');
+      await status.getByText(/^Statusrapporten för .+ är sparad\.$/).waitFor();
+      await waitFocus(page, 'status-report-status');
+      const after = await api('status.list', { id: running.id });
+      assert.equal(after.length, before.length + 1);
+      const written = after.at(-1);
+      assert.equal(written.time.code, 'red');
+      assert.equal(written.time.text_sv, 'röd: kräver beslut');
+      assert.deepEqual([written.cost.code, written.scope.code], ['green', 'green']);
+      assert.equal(written.spent_to_date.split('.')[0], spent);
+      assert.equal(written.comment, 'Leverantören är försenad; styrgruppen beslutar om ny tidplan.');
+      assert.equal(written.author_name, applicant.name);
+      assert.equal((await status.textContent()).trim(), `Statusrapporten för ${written.period_label} är sparad.`);
+
+      // The newest report first in the list, its lights in words; a new, empty form below.
+      const shown = section.getByTestId('status-report').first();
+      assert.equal(await shown.getAttribute('data-report-id'), written.id);
+      await shown.getByRole('heading', { level: 3, name: written.period_label }).waitFor();
+      assert.equal((await shown.getByTestId('status-light-time').textContent()).trim(), 'röd: kräver beslut');
+      assert.equal((await shown.getByTestId('status-light-cost').textContent()).trim(), 'grön: enligt plan');
+      assert.equal((await shown.getByTestId('status-spent').textContent()).trim(), formatted(written.spent_to_date));
+      assert.equal((await shown.getByTestId('status-comment').textContent()).trim(), written.comment);
+      assert.equal(await section.getByTestId('status-report').count(), after.length);
+      assert.equal(await form.getByLabel('Kommentar').inputValue(), '');
+
+      // Sending them to the projektkontor: this test laptop has joined no programme, which the core says calmly.
+      const notJoined = await apiError('status.bundle.export', { passphrase: null });
+      const send = section.getByTestId('status-bundle');
+      await send.getByRole('button', { name: 'Skicka statusrapporter till projektkontoret' }).click();
+      await send.getByTestId('status-bundle-export-status').getByText(notJoined.message).waitFor();
+      assert.equal(await send.getByRole('alert').count(), 0);
+
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'ansokan-statusrapport');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context?.close();
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+
+  test('uppföljning: the office sees the overdue status reports and the five perspectives as the API has them, records a measurement and makes the programme report', async () => {
+    const original = await api('session.get');
+    const office = await personWith('office', 'Karin Ek');
+    let context;
+    try {
+      await api('persona.switch', { person_id: office.id });
+      let page;
+      let problems;
+      ({ context, page, problems } = await openApp('#/uppfoljning'));
+      await page.getByRole('heading', { level: 1, name: 'Uppföljning' }).waitFor();
+
+      // Försenade statusrapporter: one row per overdue period, each linked to its project.
+      const overdue = await api('status.overdue');
+      const overdueSection = page.getByTestId('overdue-reports-section');
+      await overdueSection.getByRole('heading', { level: 2, name: 'Försenade statusrapporter' }).waitFor();
+      await overdueSection.getByTestId('overdue-reports-count').waitFor();
+      assert.equal(await overdueSection.locator('tbody tr').count(), overdue.length);
+      if (overdue.length > 0) {
+        const [first] = overdue;
+        const row = overdueSection.locator(`tr[data-application-id="${first.application_id}"][data-period-start="${first.period_start}"]`);
+        assert.deepEqual(await cellTexts(row), [first.title, first.unit_name, first.period_label, first.due_on]);
+      }
+
+      // "De fem perspektiven" from the page's contents, by keyboard.
+      await page.getByTestId('page-contents').getByRole('button', { name: 'De fem perspektiven' }).focus();
+      await page.keyboard.press('Enter');
+      await waitFocus(page, 'perspectives-heading');
+
+      // Every perspective with its indicators, each trend and target status as the core says.
+      const perspectives = await api('indicator.list');
+      assert.equal(perspectives.length, 5);
+      const section = page.getByTestId('perspectives-section');
+      await section.getByTestId('indicator').first().waitFor();
+      for (const perspective of perspectives) {
+        const part = section.locator(`[data-testid="perspective"][data-perspective="${perspective.perspective}"]`);
+        await part.getByRole('heading', { level: 3, name: perspective.name_sv }).waitFor();
+        assert.equal(await part.getByTestId('indicator').count(), perspective.indicators.length);
+        for (const indicator of perspective.indicators) {
+          const card = part.locator(`[data-indicator-id="${indicator.id}"]`);
+          await card.getByRole('heading', { level: 4, name: indicator.name }).waitFor();
+          assert.equal((await card.getByTestId('indicator-trend').textContent()).trim(), indicator.trend_sv);
+          const latest = indicator.measurements.at(-1);
+          if (latest) {
+            assert.equal(
+              (await card.getByTestId('indicator-latest').textContent()).trim(),
+              `${measuredShown(latest.value, indicator.unit)} (${latest.measured_on})`,
+            );
+            const met = indicator.target === null ? 'Inget mål' : latest.meets_target ? 'Målet nås' : 'Målet nås inte';
+            assert.equal((await card.getByTestId('indicator-target-status').textContent()).trim(), met);
+            await card.getByTestId('indicator-chart').waitFor();
+            // The chart's table alternative holds every measurement.
+            await card.getByText('Visa mätvärdena som tabell').click();
+            assert.equal(await card.locator('tbody tr').count(), indicator.measurements.length);
+          }
+        }
+      }
+      assert.deepEqual(await seriousViolations(page), []);
+
+      // A measurement at an indicator's target, today: shown as its latest value, the target met.
+      const indicator = perspectives.flatMap((p) => p.indicators).find((i) => i.target !== null);
+      assert.ok(indicator, 'the demo has an indicator with a target');
+      const typed = indicator.target.replace('.', ',');
+      const measure = section.getByTestId('measure-form');
+      await measure.getByLabel('Mätetal').selectOption(indicator.id);
+      assert.equal(await measure.getByLabel('Mätdatum').inputValue(), stockholmDay());
+      await measure.getByText(`I mätetalets enhet (${indicator.unit})`).waitFor();
+      await measure.getByLabel('Värde').fill(typed);
+      await measure.getByLabel('Anteckning').fill('Mätt i webbläsartestet.');
+      await measure.getByRole('button', { name: 'Registrera mätvärdet' }).click();
+      const shownValue = measuredShown(indicator.target, indicator.unit);
+      await measure.getByTestId('measure-status').getByText(`Mätvärdet är registrerat: ${indicator.name}, ${shownValue} (${stockholmDay()}).`).waitFor();
+      const card = section.locator(`[data-indicator-id="${indicator.id}"]`);
+      await card.getByTestId('indicator-latest').getByText(`${shownValue} (${stockholmDay()})`).waitFor();
+      assert.equal((await card.getByTestId('indicator-target-status').textContent()).trim(), 'Målet nås');
+      const measured = (await api('indicator.list')).flatMap((p) => p.indicators).find((i) => i.id === indicator.id);
+      assert.deepEqual(measured.measurements.at(-1), { measured_on: stockholmDay(), value: indicator.target, note: 'Mätt i webbläsartestet.', meets_target: true });
+      assert.equal((await card.getByTestId('indicator-trend').textContent()).trim(), measured.trend_sv);
+      await screenshot(page, 'uppfoljning-perspektiv');
+
+      // Rapporteringsintervall in words; the form is the projektkontor's.
+      const schedule = await api('status.schedule.get');
+      const scheduleSection = page.getByTestId('schedule-section');
+      await scheduleSection.getByTestId('schedule-form').waitFor();
+      assert.equal(await scheduleSection.getByLabel('Dagar efter periodens slut').inputValue(), String(schedule.grace_days));
+
+      // Programrapport: the year's PDF, saved under the core's name.
+      const report = page.getByTestId('programme-report-section');
+      await report.getByRole('heading', { level: 2, name: 'Programrapport' }).waitFor();
+      const year = Number(await report.getByLabel('Budgetår').inputValue());
+      const downloading = page.waitForEvent('download');
+      await report.getByRole('button', { name: 'Skapa programrapporten (PDF)' }).click();
+      const download = await downloading;
+      const made = await api('report.programme', { year });
+      assert.equal(download.suggestedFilename(), made.file_name);
+      assert.equal((await readFile(await download.path())).subarray(0, 4).toString('latin1'), '%PDF');
+      await report.getByTestId('programme-report-done').waitFor();
+      assert.equal(
+        (await report.getByTestId('programme-report-message').textContent()).trim(),
+        `Sparat: ${made.file_name}, ${made.pages === 1 ? '1 sida' : `${made.pages} sidor`}.`,
+      );
+      assert.deepEqual(await seriousViolations(page), []);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context?.close();
+      await api('persona.switch', { person_id: original.person.id });
+    }
+  });
+
+  test('översikt: money per portfolio for a chosen year as a chart and a table with the figures of followup.money, and what is overdue', async () => {
+    const money = await api('followup.money');
+    assert.ok(money.length > 0, 'the demo has granted projects');
+    // The year with the most portfolios.
+    const years = [...new Set(money.map((r) => r.year))];
+    const year = years.sort((a, b) => money.filter((r) => r.year === b).length - money.filter((r) => r.year === a).length)[0];
+    const rows = money.filter((r) => r.year === year).sort((a, b) => a.portfolio - b.portfolio);
+    const label = await portfolioLabels();
+    const { context, page, problems } = await openApp('#/oversikt');
+    try {
+      const section = page.getByTestId('money-section');
+      await section.getByRole('heading', { level: 2, name: 'Pengar per portfölj' }).waitFor();
+      await section.getByLabel('Visa budgetår').selectOption(String(year));
+
+      // Each portfolio's bars carry their amounts in words.
+      const chart = section.getByTestId('money-chart');
+      assert.equal(await chart.locator('g.money-bar').count(), rows.length);
+      for (const row of rows) {
+        const texts = await chart.locator(`g.money-bar[data-portfolio="${row.portfolio}"] text`).allTextContents();
+        assert.deepEqual(texts.map((text) => text.trim()), [
+          label(row.portfolio),
+          `beviljat ${formatted(row.granted)}`,
+          `upparbetat ${formatted(row.spent)}`,
+        ]);
+      }
+      const spoken = await chart.getByRole('img').getAttribute('aria-label');
+      assert.ok(spoken.startsWith(`Beviljat och upparbetat per portfölj ${year}: `), spoken);
+
+      // The table: the same figures, and the year's sums.
+      const table = section.getByRole('table', { name: `Beviljat och upparbetat per portfölj, budgetår ${year}, i kronor` });
+      assert.equal(await table.locator('tbody tr').count(), rows.length);
+      for (const row of rows) {
+        assert.deepEqual(await cellTexts(table.locator(`tbody tr[data-portfolio="${row.portfolio}"]`)), [
+          label(row.portfolio),
+          String(row.projects),
+          formatted(row.granted),
+          formatted(row.spent),
+          rateShown(percentOf(row.spent, row.granted)),
+        ]);
+      }
+      const sum = (key) => {
+        const total = rows.reduce((acc, r) => acc + BigInt(r[key].replace('.', '')), 0n).toString().padStart(3, '0');
+        return `${total.slice(0, -2)}.${total.slice(-2)}`;
+      };
+      assert.deepEqual((await cellTexts(table.getByTestId('money-total'))).slice(0, 4), [
+        'Summa',
+        String(rows.reduce((n, r) => n + r.projects, 0)),
+        formatted(sum('granted')),
+        formatted(sum('spent')),
+      ]);
+
+      // What is overdue, linked to Uppföljning.
+      const overdue = await api('status.overdue');
+      const projects = new Set(overdue.map((o) => o.application_id)).size;
+      const reports = page.getByTestId('overview-overdue-reports').getByRole('link');
+      await reports.waitFor();
+      assert.equal(
+        (await reports.textContent()).trim(),
+        overdue.length === 0 ? 'Inga statusrapporter är försenade.' : `Försenade: ${overdue.length === 1 ? '1 statusrapport' : `${overdue.length} statusrapporter`} i ${projects} projekt.`,
+      );
+      assert.equal(await reports.getAttribute('href'), '#/uppfoljning');
+      await page.getByTestId('indicator-summary').locator('tbody tr').first().waitFor();
+      assert.equal(await page.getByTestId('indicator-summary').locator('tbody tr').count(), 5);
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'oversikt-pengar');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 // ---- Between laptops: keys, the office key, an invitation, bundles, safety copies ---------

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extentWithZero, linePath, linearScale, niceStep, plotValue, rowChart, shortLabel, tickText, ticks } from './chart';
+import { dayNumber, extentWithZero, linePath, linearScale, niceStep, paddedExtent, plotValue, rowChart, shortLabel, tickDecimal, tickText, ticks } from './chart';
 
 describe('chart scaling', () => {
   it('always includes zero', () => {
@@ -41,5 +41,35 @@ describe('chart scaling', () => {
     expect(linePath([{ x: 0, y: null }, { x: 5, y: 8 }, { x: 10, y: null }, { x: 15, y: 1 }, { x: 20, y: 0 }])).toBe(
       'M 5 8 M 15 1 L 20 0',
     );
+  });
+});
+
+describe('axes that need not start at zero', () => {
+  it('pads the values’ extent so no point sits on the edge', () => {
+    expect(paddedExtent([98, 100])).toEqual({ min: 97.8, max: 100.2 });
+    expect(paddedExtent([5, 1, 3], 0.25)).toEqual({ min: 0, max: 6 });
+  });
+  it('gives a single value or a flat line room of its own, and nothing a unit extent', () => {
+    expect(paddedExtent([40, 40])).toEqual({ min: 36, max: 44 });
+    expect(paddedExtent([0])).toEqual({ min: -1, max: 1 });
+    expect(paddedExtent([])).toEqual({ min: 0, max: 1 });
+  });
+  it('places dates by the days between them', () => {
+    expect(dayNumber('2017-01-11') - dayNumber('2017-01-01')).toBe(10);
+    expect(dayNumber('2017-03-01') - dayNumber('2016-03-01')).toBe(365);
+    expect(dayNumber('28/12/2017')).toBeNaN();
+  });
+  it('labels a tick with as many decimals as its step', () => {
+    expect(tickDecimal(0.1 + 0.2, 0.1)).toBe('0.3');
+    expect(tickDecimal(99.60000000001, 0.2)).toBe('99.6');
+    expect(tickDecimal(3.05, 0.05)).toBe('3.05');
+    expect(tickDecimal(250000, 50000)).toBe('250000');
+    expect(tickDecimal(-0.00001, 0.5)).toBe('0.0');
+  });
+  it('makes rows taller where a row holds two bars', () => {
+    const chart = rowChart(3, 200, 44);
+    expect(chart.row).toBe(44);
+    expect(chart.bottom - chart.top).toBe(132);
+    expect(rowChart(3, 200).row).toBe(28);
   });
 });

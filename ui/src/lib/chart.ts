@@ -28,6 +28,25 @@ export function extentWithZero(values: readonly number[]): Extent {
   return { min, max };
 }
 
+/**
+ * The extent of the values, widened by `share` of its span on each side so no point sits on
+ * the edge; a single value (or none) gets room of its own. For measurements whose zero is far
+ * below them (an availability of 99,6 %), where a zero-based axis would flatten every change.
+ */
+export function paddedExtent(values: readonly number[], share = 0.1): Extent {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return { min: 0, max: 1 };
+  const min = Math.min(...finite);
+  const max = Math.max(...finite);
+  const room = max > min ? (max - min) * share : Math.max(Math.abs(max) * share, 1);
+  return { min: min - room, max: max + room };
+}
+
+/** An ISO date ("2017-12-28") as a day number, for placing dates on an axis; NaN when it is not one. */
+export function dayNumber(isoDate: string): number {
+  return /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000 : Number.NaN;
+}
+
 /** Maps [domain.min, domain.max] linearly onto [from, to] (to may be less than from, as for SVG y). */
 export function linearScale(domain: Extent, from: number, to: number): (value: number) => number {
   const span = domain.max - domain.min;
@@ -52,6 +71,16 @@ export function ticks(extent: Extent, count = 4): number[] {
     out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
   }
   return out;
+}
+
+/**
+ * A tick's value as a decimal string with as many decimals as its step needs (0.1 + 0.2 drawn
+ * as "0.3", not "0.30000000000000004"), for labelling with format.ts.
+ */
+export function tickDecimal(value: number, step: number): string {
+  const places = step > 0 && step < 1 ? Math.min(10, Math.ceil(-Math.log10(step) - 1e-9)) : 0;
+  const text = value.toFixed(places);
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
 }
 
 /** The text cut to at most `max` characters, the last an ellipsis, to fit a label column. */
@@ -80,9 +109,12 @@ export interface RowChart {
 
 const ROW_CHART = { width: 640, row: 28, top: 8, axis: 24, margin: 20 };
 
-/** The layout of a row chart of `rows` rows whose label column is `labelWidth` wide. */
-export function rowChart(rows: number, labelWidth: number): RowChart {
-  const { width, row, top, axis, margin } = ROW_CHART;
+/**
+ * The layout of a row chart of `rows` rows whose label column is `labelWidth` wide; a row is
+ * `row` high (taller where a row holds more than one bar).
+ */
+export function rowChart(rows: number, labelWidth: number, row: number = ROW_CHART.row): RowChart {
+  const { width, top, axis, margin } = ROW_CHART;
   const bottom = top + row * rows;
   return { width, height: bottom + axis, row, top, bottom, left: labelWidth, right: width - margin };
 }

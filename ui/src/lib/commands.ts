@@ -88,6 +88,15 @@ import type { FollowUpInputDto } from '../generated/FollowUpInputDto';
 import type { FollowUpViewDto } from '../generated/FollowUpViewDto';
 import type { RealisationArgsDto } from '../generated/RealisationArgsDto';
 import type { RealisationDto } from '../generated/RealisationDto';
+import type { IndicatorDto } from '../generated/IndicatorDto';
+import type { IndicatorInputDto } from '../generated/IndicatorInputDto';
+import type { MeasurementInputDto } from '../generated/MeasurementInputDto';
+import type { MoneyRowDto } from '../generated/MoneyRowDto';
+import type { OverdueReportDto } from '../generated/OverdueReportDto';
+import type { PerspectiveDto } from '../generated/PerspectiveDto';
+import type { ScheduleDto } from '../generated/ScheduleDto';
+import type { StatusReportDto } from '../generated/StatusReportDto';
+import type { StatusReportInputDto } from '../generated/StatusReportInputDto';
 
 export const getSession = () => call<SessionDto>('session.get');
 export const listPersonas = () => call<PersonDto[]>('persona.list');
@@ -225,3 +234,19 @@ export const recordFollowUp = (args: FollowUpInputDto) => call<FollowUpViewDto>(
 export const dueFollowUps = () => call<DueFollowUpDto[]>('followup.due', {});
 export const getRealisation = (args: RealisationArgsDto) => call<RealisationDto>('followup.realisation', args);
 export const exportFile = (args: ExportArgsDto) => call<ExportFileDto>('export.file', args);
+
+// Statusrapporter while a project runs (the applying unit and the office write them; a member
+// laptop sends its own to the office as a bundle), the reporting schedule, the five
+// perspectives' indicators, money per portfolio and the yearly programme report.
+export const submitStatusReport = (args: StatusReportInputDto) => call<StatusReportDto>('status.submit', args);
+export const listStatusReports = (application_id: string) => call<StatusReportDto[]>('status.list', { id: application_id });
+export const overdueStatusReports = () => call<OverdueReportDto[]>('status.overdue', {});
+export const getReportSchedule = () => call<ScheduleDto>('status.schedule.get', {});
+export const setReportSchedule = (schedule: ScheduleDto) => call<ScheduleDto>('status.schedule.set', schedule);
+export const exportStatusBundle = (passphrase: string | null) =>
+  call<ExportedBundleDto>('status.bundle.export', { passphrase });
+export const listIndicators = () => call<PerspectiveDto[]>('indicator.list', {});
+export const defineIndicator = (args: IndicatorInputDto) => call<IndicatorDto>('indicator.define', args);
+export const measureIndicator = (args: MeasurementInputDto) => call<IndicatorDto>('indicator.measure', args);
+export const followUpMoney = () => call<MoneyRowDto[]>('followup.money', {});
+export const programmeReport = (year: number) => call<PdfFileDto>('report.programme', { year });

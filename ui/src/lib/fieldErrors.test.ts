@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describedBy, errorBesides, messagesByField, otherMessages } from './fieldErrors';
+import { describedBy, errorBesides, fieldProblem, messagesByField, otherMessages } from './fieldErrors';
 
 const errors = [
   { field: 'key', message: 'Nyckeln ska vara 2–80 tecken.' },
@@ -36,5 +36,14 @@ describe('field errors', () => {
   it('joins the describing ids that apply', () => {
     expect(describedBy('a-hint', false, 'a-error')).toBe('a-hint a-error');
     expect(describedBy(null, undefined, '')).toBeUndefined();
+  });
+});
+
+describe('one field’s problem', () => {
+  it('joins the core’s messages for the field into one line, and is null without any', () => {
+    const error = { code: 'validation', message: 'Rätta fälten.', fields: errors };
+    expect(fieldProblem(error, 'key')).toBe('Nyckeln ska vara 2–80 tecken. Nyckeln finns redan.');
+    expect(fieldProblem(error, 'comment')).toBeNull();
+    expect(fieldProblem(null, 'key')).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
  * in a list of their own, so nothing the core said is lost.
  */
 
+import { tick } from 'svelte';
 import type { ApiErrorDto } from '../generated/ApiErrorDto';
 import type { FieldErrorDto } from '../generated/FieldErrorDto';
 
@@ -33,4 +34,22 @@ export function errorBesides(error: ApiErrorDto | null, known: readonly string[]
 export function describedBy(...ids: readonly (string | false | null | undefined)[]): string | undefined {
   const present = ids.filter((id): id is string => typeof id === 'string' && id !== '');
   return present.length > 0 ? present.join(' ') : undefined;
+}
+
+/** The core's messages for one field as one line, or null when it has none. */
+export function fieldProblem(error: ApiErrorDto | null, field: string): string | null {
+  const messages = messagesByField(error?.fields ?? [])[field];
+  return messages ? messages.join(' ') : null;
+}
+
+/**
+ * After a refusal, once the messages are on the page: focus the first control marked invalid
+ * in `container` (a radio group, which cannot carry aria-invalid, by its fieldset's
+ * `has-error`), or else the element matching `fallback` (the notice above the form, for
+ * messages that belong to no field).
+ */
+export async function focusFirstProblem(container: HTMLElement | null, fallback: string): Promise<void> {
+  await tick();
+  const invalid = container?.querySelector<HTMLElement>('[aria-invalid="true"], fieldset.has-error input');
+  (invalid ?? container?.querySelector<HTMLElement>(fallback))?.focus();
 }

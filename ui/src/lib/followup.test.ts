@@ -16,6 +16,7 @@ import {
   hasFollowUpPart,
   liveFigures,
   liveText,
+  overdueFollowUpsText,
   rateAxisMax,
   rateText,
   realisationChartLabel,
@@ -223,5 +224,14 @@ describe('the realisation chart', () => {
         'Realiserad andel av den värderade nyttan per portfölj: 3. Effektiv förvaltning 99,6_%; 5. Innovation Inget värderat. Hela programmet: 93,2_%.',
       ),
     );
+  });
+});
+
+describe('what is overdue', () => {
+  it('counts only the follow-ups past their date', () => {
+    expect(overdueFollowUpsText([])).toBe('Inga effekthemtagningar är försenade.');
+    expect(overdueFollowUpsText([{ overdue: false }])).toBe('Inga effekthemtagningar är försenade.');
+    expect(overdueFollowUpsText([{ overdue: true }, { overdue: false }])).toBe('1 effekthemtagning är försenad.');
+    expect(overdueFollowUpsText([{ overdue: true }, { overdue: true }, { overdue: true }])).toBe('3 effekthemtagningar är försenade.');
   });
 });

@@ -9,13 +9,14 @@
  */
 
 import type { ApplicationState } from '../generated/ApplicationState';
+import type { DueFollowUpDto } from '../generated/DueFollowUpDto';
 import type { FinalReportInputDto } from '../generated/FinalReportInputDto';
 import type { FollowUpInputDto } from '../generated/FollowUpInputDto';
 import type { FollowUpLineDto } from '../generated/FollowUpLineDto';
 import type { ProgrammeDto } from '../generated/ProgrammeDto';
 import type { RealisationRowDto } from '../generated/RealisationRowDto';
 import { compareDecimal, multiplyDecimals, percentOf, subtractDecimals } from './decimal';
-import { formatDate, formatMoney, formatMoneySigned, formatPercentRounded, parseMoneyInput } from './format';
+import { formatDate, formatMoney, formatMoneySigned, formatNumber, formatPercentRounded, parseMoneyInput } from './format';
 import { t } from './i18n';
 import { portfolioLabel } from './labels';
 
@@ -247,4 +248,13 @@ export function realisationChartLabel(
     .map((row) => t('followup.realisation.chart_item', { portfolio: portfolioLabel(programme, row.portfolio), rate: rateText(row.figures.rate_percent) }))
     .join('; ');
   return t('followup.realisation.chart_label', { rates, total: rateText(total) });
+}
+
+// ---- What is overdue -----------------------------------------------------------------------
+
+/** "3 effekthemtagningar är försenade.", "1 effekthemtagning är försenad.", or that none is. */
+export function overdueFollowUpsText(due: readonly Pick<DueFollowUpDto, 'overdue'>[]): string {
+  const count = due.filter((d) => d.overdue).length;
+  if (count === 0) return t('followup.overdue.none');
+  return count === 1 ? t('followup.overdue.one') : t('followup.overdue.other', { count: formatNumber(count) });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDate,
   formatDecimal,
+  formatDecimalText,
   formatPercentRounded,
   formatDateTime,
   formatFileSize,
@@ -79,6 +80,21 @@ describe('formatMoneySigned', () => {
     ['-0.4', '0 kr'],
   ])('%s → %s', (input, expected) => {
     expect(formatMoneySigned(input)).toBe(sv(expected));
+  });
+});
+
+describe('formatDecimalText', () => {
+  it.each([
+    ['258100', '258 100'],
+    ['99.6', '99,6'],
+    ['99.60', '99,60'],
+    ['-3', '-3'],
+    ['0', '0'],
+  ])('%s → %s', (input, expected) => {
+    expect(formatDecimalText(input)).toBe(sv(expected));
+  });
+  it('leaves text that is not a decimal as it is', () => {
+    expect(formatDecimalText('x')).toBe('x');
   });
 });
 

@@ -8,7 +8,7 @@
  * `Intl.NumberFormat('sv-SE')` writes them. Dates are shown as the calendar date in Stockholm.
  */
 
-import { parseDecimal } from './decimal';
+import { isDecimal, parseDecimal } from './decimal';
 
 const NBSP = '\u00a0';
 const MINUS = '\u2212';
@@ -79,13 +79,19 @@ export function formatMoneyExact(amount: string): string {
   return (d.negative ? MINUS : '') + groupThousands(d.int) + frac + NBSP + 'kr';
 }
 
-/** "3.5" → "3,5 %". The digits are shown as given (no rounding). */
-export function formatPercent(value: string): string {
+/**
+ * A decimal string as a number the Swedish way, the digits as given (no rounding): "258100" →
+ * "258 100", "99.6" → "99,6", "-3" → "−3". For measured values; money uses `formatMoney`.
+ */
+export function formatDecimalText(value: string): string {
   const d = parseDecimal(value);
   if (!d) return value;
-  return (
-    (d.negative ? MINUS : '') + groupThousands(d.int) + (d.frac ? ',' + d.frac : '') + NBSP + '%'
-  );
+  return (d.negative ? MINUS : '') + groupThousands(d.int) + (d.frac ? ',' + d.frac : '');
+}
+
+/** "3.5" → "3,5 %". The digits are shown as given (no rounding). */
+export function formatPercent(value: string): string {
+  return isDecimal(value) ? formatDecimalText(value) + NBSP + '%' : value;
 }
 
 /** 1234 → "1 234"; 1234.5 → "1 234,5". For counts and other plain numbers, not money. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgrammeDto } from '../generated/ProgrammeDto';
-import { certificateRolesText, currentProgrammeYear, firstPortfolio, focusAreasInOrder, programmeYears } from './labels';
+import { certificateRolesText, currentProgrammeYear, firstPortfolio, focusAreasInOrder, latestProgrammeYear, programmeYears } from './labels';
 
 const programme: ProgrammeDto = {
   name: 'Program för digital förnyelse',
@@ -20,6 +20,11 @@ describe('programme years', () => {
     expect(currentProgrammeYear(programme, new Date(2018, 11, 31))).toBe(2018);
     expect(currentProgrammeYear(programme, new Date(2026, 0, 1))).toBe(2013);
     expect(currentProgrammeYear(programme, new Date(2010, 0, 1))).toBe(2013);
+  });
+  it('reports on the latest year that has begun: this year, the last once it has ended, the first before', () => {
+    expect(latestProgrammeYear(programme, new Date(2016, 5, 1))).toBe(2016);
+    expect(latestProgrammeYear(programme, new Date(2026, 0, 1))).toBe(2018);
+    expect(latestProgrammeYear(programme, new Date(2010, 0, 1))).toBe(2013);
   });
 });
 

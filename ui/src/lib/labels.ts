@@ -58,3 +58,11 @@ export function focusAreasInOrder(programme: ProgrammeDto): FocusAreaDto[] {
 export function firstPortfolio(programme: ProgrammeDto): number {
   return focusAreasInOrder(programme)[0]?.portfolio ?? 1;
 }
+
+/**
+ * The latest fiscal year that has begun, for a report on a year: this calendar year while the
+ * programme runs, its last year once it has ended, its first before it starts.
+ */
+export function latestProgrammeYear(programme: ProgrammeDto, today: Date = new Date()): number {
+  return Math.max(programme.first_year, Math.min(today.getFullYear(), programme.last_year));
+}
