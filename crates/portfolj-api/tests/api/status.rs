@@ -142,14 +142,21 @@ fn applicant_laptop(office: &Fixture, unit: &str) -> Fixture {
     laptop
 }
 
-#[test]
-fn an_applicant_writes_a_report_offline_and_the_signed_bundle_brings_it_to_the_office() {
+/// The office's laptop with its keys, its first running project, and the laptop of an
+/// applicant of that project's unit.
+fn office_and_applicant_laptop() -> (Fixture, Value, Fixture) {
     let office = demo();
     ok(&office, "identity.init", json!({}));
     ok(&office, "office.init", json!({}));
     act_as(&office, "office", None);
     let app = running(&office)[0].clone();
     let laptop = applicant_laptop(&office, app["unit_name"].as_str().expect("unit"));
+    (office, app, laptop)
+}
+
+#[test]
+fn an_applicant_writes_a_report_offline_and_the_signed_bundle_brings_it_to_the_office() {
+    let (office, app, laptop) = office_and_applicant_laptop();
     assert_eq!(ok(&laptop, "application.get", json!({"id": app["id"]}))["state"], "running", "sent to report on");
     ok(&laptop, "status.submit", report(&app, 60));
     let later = err(&laptop, "status.bundle.export", json!({"since": "2017-10-03"}));
@@ -171,12 +178,7 @@ fn an_applicant_writes_a_report_offline_and_the_signed_bundle_brings_it_to_the_o
 
 #[test]
 fn a_report_on_a_project_the_office_has_closed_refuses_the_whole_bundle() {
-    let office = demo();
-    ok(&office, "identity.init", json!({}));
-    ok(&office, "office.init", json!({}));
-    act_as(&office, "office", None);
-    let app = running(&office)[0].clone();
-    let laptop = applicant_laptop(&office, app["unit_name"].as_str().expect("unit"));
+    let (office, app, laptop) = office_and_applicant_laptop();
     ok(&laptop, "status.submit", report(&app, 60));
     ok(
         &office,
