@@ -146,6 +146,29 @@ fn not_yet(id: &'static str, what: &'static str, target: &'static str) -> Row {
     Row { id, what, figure: "ej mätt ännu".to_owned(), target, met: None }
 }
 
+/// The city member bundle's import against its floor (the signature checked with ed25519
+/// and the same rows inserted plainly), with the minisign CLI's verification beside it.
+fn bundle_import(medians: &BTreeMap<String, u64>) -> Row {
+    let what = "Paketimport av city-medlemspaket mot golvet (ed25519 + rå insert); minisign-CLI";
+    let target = "≤ 3× golvet";
+    let (Some(import), Some(floor)) =
+        (medians.get("import_city_member_bundle").copied(), medians.get("floor_verify_and_plain_insert").copied())
+    else {
+        return not_yet("P4", what, target);
+    };
+    let tenths = import * 10 / floor.max(1);
+    let minisign = medians
+        .get("minisign_cli_verify")
+        .map_or_else(String::new, |m| format!("; minisign verifierar på {}", millis(*m)));
+    Row {
+        id: "P4",
+        what,
+        figure: format!("{} mot {} = {},{}×{minisign}", millis(import), millis(floor), tenths / 10, tenths % 10),
+        target,
+        met: Some(import <= 3 * floor),
+    }
+}
+
 fn report(medians: &BTreeMap<String, u64>, highs: &serde_json::Value) -> String {
     let agree = highs["agree"].as_u64().unwrap_or(0);
     let infeasible = highs["infeasible"].as_u64().unwrap_or(0);
@@ -183,7 +206,7 @@ fn report(medians: &BTreeMap<String, u64>, highs: &serde_json::Value) -> String 
                 instances > 0 && agree == instances && highs["median_speedup"].as_f64().is_some_and(|s| s >= 10.0),
             ),
         },
-        not_yet("P4", "Paketimport mot golvet (ed25519 + rå insert) och minisign-CLI", "kvot"),
+        bundle_import(medians),
         limit(
             medians,
             "memo_pdf_200_applications",
