@@ -363,6 +363,7 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       ['beslutsunderlag', '#/prioritering/beslutsunderlag'],
       ['uppfoljning', '#/uppfoljning'],
       ['installningar', '#/installningar'],
+      ['hjalp', '#/hjalp'],
     ];
     const { context, page, problems } = await openApp();
     try {
@@ -2953,6 +2954,54 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
+    }
+  });
+
+  test('hjälp: the office reads its own guide first from the header, switches to the valuer’s, and the page passes axe', async () => {
+    const original = await api('session.get');
+    const office = await personWith('office');
+    let context;
+    try {
+      await api('persona.switch', { person_id: office.id });
+      let page;
+      let problems;
+      ({ context, page, problems } = await openApp());
+
+      // The link at the end of the header, on every page.
+      await page.getByRole('banner').getByRole('link', { name: 'Hjälp' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Hjälp' }).waitFor();
+      assert.equal(await page.evaluate(() => window.location.hash), '#/hjalp');
+      assert.equal(await page.title(), 'Hjälp – Portfölj');
+      assert.equal(await page.getByRole('banner').getByRole('link', { name: 'Hjälp' }).getAttribute('aria-current'), 'page');
+
+      // The office's guide first, in Swedish, its headings under the page's h1.
+      const guide = page.getByTestId('guide');
+      await guide.getByRole('heading', { level: 2, name: 'Handledning för projektkontoret' }).waitFor();
+      await guide.getByRole('heading', { level: 3, name: 'Så här sätter du ramar' }).waitFor();
+      assert.equal(await guide.getAttribute('lang'), 'sv');
+      const picker = page.getByLabel('Visa handledningen för');
+      assert.equal(await picker.inputValue(), 'office');
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'hjalp');
+
+      // Another guide.
+      await picker.selectOption({ label: 'Nyttovärderare' });
+      await guide.getByRole('heading', { level: 2, name: 'Handledning för nyttovärderare' }).waitFor();
+      await guide.getByRole('heading', { level: 3, name: 'Så här undviker du dubbelräkning' }).waitFor();
+      assert.equal(await guide.getByRole('heading', { name: 'Handledning för projektkontoret' }).count(), 0);
+      assert.deepEqual(await seriousViolations(page), []);
+
+      // In English the page says the guides are Swedish; the guide itself stays Swedish.
+      await page.evaluate(() => localStorage.setItem('portfolj.language', 'en'));
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Help' }).waitFor();
+      await page.getByText('The user guides are in Swedish.').waitFor();
+      await guide.getByRole('heading', { level: 2, name: 'Handledning för projektkontoret' }).waitFor();
+      assert.deepEqual(await seriousViolations(page), []);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context?.close();
+      await api('persona.switch', { person_id: original.person.id });
     }
   });
 });

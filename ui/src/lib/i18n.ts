@@ -36,6 +36,7 @@ export const sv = {
   'nav.prioritisation': 'Prioritering',
   'nav.followup': 'Uppföljning',
   'nav.settings': 'Inställningar',
+  'nav.help': 'Hjälp',
 
   'persona.label': 'Agera som',
   'persona.submit': 'Byt person',
@@ -431,6 +432,16 @@ export const sv = {
   'notfound.title': 'Sidan finns inte',
   'notfound.text': 'Adressen leder inte till någon sida i Portfölj.',
   'notfound.link': 'Gå till översikten',
+
+  'help.title': 'Hjälp',
+  'help.intro': 'Handledningar för rollerna i Portfölj, uppgift för uppgift. Handledningen för din roll visas först.',
+  'help.choose': 'Visa handledningen för',
+  'help.choose_hint': 'Förvald efter din roll: {guide}.',
+  'help.swedish_only': 'Handledningarna är skrivna på svenska.',
+  'help.guide.coach': 'Projektcoacher och sökande',
+  'help.guide.valuer': 'Nyttovärderare',
+  'help.guide.reviewer': 'Ledamöter i beredningsgrupp',
+  'help.guide.office': 'Projektkontoret',
 
   'error.heading': 'Något gick fel',
   'error.retry': 'Försök igen',
@@ -1807,6 +1818,7 @@ export const en: Messages = {
   'nav.prioritisation': 'Prioritisation',
   'nav.followup': 'Follow-up',
   'nav.settings': 'Settings',
+  'nav.help': 'Help',
 
   'persona.label': 'Act as',
   'persona.submit': 'Switch person',
@@ -2202,6 +2214,16 @@ export const en: Messages = {
   'notfound.title': 'Page not found',
   'notfound.text': 'The address does not lead to any page in Portfölj.',
   'notfound.link': 'Go to the overview',
+
+  'help.title': 'Help',
+  'help.intro': 'User guides for the roles in Portfölj, task by task. The guide for your role is shown first.',
+  'help.choose': 'Show the guide for',
+  'help.choose_hint': 'Chosen for your role: {guide}.',
+  'help.swedish_only': 'The user guides are in Swedish.',
+  'help.guide.coach': 'Project coaches and applicants',
+  'help.guide.valuer': 'Benefit valuers',
+  'help.guide.reviewer': 'Review group members',
+  'help.guide.office': 'The project office',
 
   'error.heading': 'Something went wrong',
   'error.retry': 'Try again',

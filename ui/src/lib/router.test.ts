@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FRAMES_PATH, MEMO_PATH, REVIEW_TABS, applicationHref, applicationsHref, href, parseRoute, reviewRoundHref, sectionOf } from './router';
+import { FRAMES_PATH, HELP_PATH, MEMO_PATH, REVIEW_TABS, applicationHref, applicationsHref, href, parseRoute, reviewRoundHref, sectionOf } from './router';
 
 describe('parseRoute', () => {
   it('reads each page', () => {
@@ -28,6 +28,9 @@ describe('parseRoute', () => {
     expect(sectionOf({ page: 'identity' })).toBe('settings');
     expect(parseRoute('#/konflikter')).toEqual({ page: 'conflicts' });
     expect(sectionOf({ page: 'conflicts' })).toBe('applications');
+    expect(parseRoute('#/hjalp')).toEqual({ page: 'help' });
+    expect(parseRoute('#/hjalp/')).toEqual({ page: 'help' });
+    expect(sectionOf({ page: 'help' })).toBeNull();
     expect(parseRoute('#/nowhere')).toEqual({ page: 'not-found' });
   });
 
@@ -54,6 +57,8 @@ describe('parseRoute', () => {
     expect(reviewRoundHref('r-1')).toBe('#/beredning/r-1');
     expect(parseRoute(href(FRAMES_PATH))).toEqual({ page: 'frames' });
     expect(parseRoute(href(MEMO_PATH))).toEqual({ page: 'memo' });
+    expect(href(HELP_PATH)).toBe('#/hjalp');
+    expect(parseRoute(href(HELP_PATH))).toEqual({ page: 'help' });
     expect(applicationsHref({ portfolio: 1, state: 'draft', year: null })).toBe(
       '#/ansokningar?portfolio=1&state=draft',
     );

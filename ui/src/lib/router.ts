@@ -31,6 +31,7 @@ export type Route =
   | { page: 'settings' }
   | { page: 'identity' }
   | { page: 'conflicts' }
+  | { page: 'help' }
   | { page: 'not-found' };
 
 /** The parts of a review round's page, each with its own address under `#/beredning/<id>`. */
@@ -80,6 +81,12 @@ export const FRAMES_PATH = '/prioritering/ramar';
 /** Beslutsunderlag: the decision memo for the utvecklingsråd, made by the projektkontor. Under Prioritering. */
 export const MEMO_PATH = '/prioritering/beslutsunderlag';
 
+/**
+ * Hjälp: the user guides per role (docs/guide/). Not in the main menu, which follows the
+ * programme's workflow; linked from the header on every page.
+ */
+export const HELP_PATH = '/hjalp';
+
 /** Reads a route from a fragment such as `#/ansokningar?portfolio=1`. */
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
@@ -105,6 +112,7 @@ export function parseRoute(hash: string): Route {
   if (path === CONFLICTS_PATH) return { page: 'conflicts' };
   if (path === FRAMES_PATH) return { page: 'frames' };
   if (path === MEMO_PATH) return { page: 'memo' };
+  if (path === HELP_PATH) return { page: 'help' };
 
   const item = NAV.find((n) => n.path === path);
   if (item && item.section !== 'applications') return { page: item.section };
@@ -128,6 +136,7 @@ export function sectionOf(route: Route): Section | null {
     case 'frames':
     case 'memo':
       return 'prioritisation';
+    case 'help':
     case 'not-found':
       return null;
     default:
