@@ -1,12 +1,14 @@
 //! The Portfölj desktop window: a thin Tauri shell. It opens the local database and
-//! forwards the UI's `call` command to the API facade; the only other command saves a
-//! file the UI offers for download, which a webview cannot do itself.
+//! forwards the UI's `call` command to the API facade. Two other commands: one saves a file
+//! the UI offers for download, which a webview cannot do itself; one notes when a page has
+//! shown its data, for the start-up time.
 
 // No console window on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+use std::time::Instant;
 
 use portfolj_api::{Api, ApiError, ApiErrorDto, ErrorCode};
 use serde_json::Value;
@@ -62,6 +64,27 @@ async fn save_download(file_name: String, content_base64: String) -> Result<Stri
     }
 }
 
+/// When `main` started, for the start-up time.
+static STARTED: OnceLock<Instant> = OnceLock::new();
+
+/// The UI has shown a page's data. The first time, logs how long the start took — in all,
+/// and since the web page began loading (`page_millis`) — and, when `PORTFOLJ_READY_FILE`
+/// is set (the start-up benchmark), writes both there.
+#[tauri::command]
+fn rendered(page: String, page_millis: u64) {
+    static FIRST: OnceLock<()> = OnceLock::new();
+    if FIRST.set(()).is_err() {
+        return;
+    }
+    let millis = STARTED.get().map_or(0, |started| started.elapsed().as_millis());
+    tracing::info!(page, millis, page_millis, "first page rendered");
+    if let Some(path) = std::env::var_os("PORTFOLJ_READY_FILE")
+        && let Err(e) = std::fs::write(&path, format!("{page} {millis} {page_millis}\n"))
+    {
+        tracing::warn!(error = %e, "could not write the ready file");
+    }
+}
+
 /// `PORTFOLJ_DB`, or portfolj.db in the platform data directory.
 fn database_path() -> Result<PathBuf, ApiError> {
     if let Some(path) = std::env::var_os("PORTFOLJ_DB") {
@@ -76,6 +99,7 @@ fn database_path() -> Result<PathBuf, ApiError> {
 }
 
 fn main() {
+    STARTED.get_or_init(Instant::now);
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("PORTFOLJ_LOG").unwrap_or_else(|_| "warn".into()))
         .init();
@@ -85,7 +109,7 @@ fn main() {
     }
     let result = tauri::Builder::default()
         .manage(api)
-        .invoke_handler(tauri::generate_handler![call, save_download])
+        .invoke_handler(tauri::generate_handler![call, save_download, rendered])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {
         tracing::error!(error = %e, "the window could not be started");

@@ -86,7 +86,7 @@ pub(crate) fn step(what: &str) {
     println!("\n==> {what}");
 }
 
-fn build_ui(root: &Path) -> Result<()> {
+pub(crate) fn build_ui(root: &Path) -> Result<()> {
     sh(&root.join("ui"), "npm", &["run", "build"], &[])
 }
 

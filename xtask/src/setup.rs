@@ -31,7 +31,7 @@ const DEBIAN_PACKAGES: &[&str] = &[
 const TAURI_DRIVER_VERSION: &str = "2.1.0";
 
 pub fn all(root: &Path) -> Result<()> {
-    debian_packages()?;
+    debian(DEBIAN_PACKAGES)?;
     npm_packages(&root.join("ui"))?;
     npm_packages(&root.join("tests/e2e"))?;
     tauri_driver(root)
@@ -44,8 +44,9 @@ fn installed(package: &str) -> bool {
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("install ok installed"))
 }
 
-fn debian_packages() -> Result<()> {
-    let missing: Vec<&str> = DEBIAN_PACKAGES.iter().copied().filter(|p| !installed(p)).collect();
+/// Installs those of `packages` that are missing (as root, noninteractive).
+pub fn debian(packages: &[&str]) -> Result<()> {
+    let missing: Vec<&str> = packages.iter().copied().filter(|p| !installed(p)).collect();
     if missing.is_empty() {
         return Ok(());
     }

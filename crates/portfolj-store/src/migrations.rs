@@ -25,6 +25,7 @@ pub const SOURCES: &[&str] = &[
     include_str!("../migrations/0017_follow_up.sql"),
     include_str!("../migrations/0018_status_report.sql"),
     include_str!("../migrations/0019_indicator.sql"),
+    include_str!("../migrations/0020_scale_indexes.sql"),
 ];
 
 const STEPS: &[M<'static>] = &[
@@ -47,6 +48,7 @@ const STEPS: &[M<'static>] = &[
     M::up(SOURCES[16]),
     M::up(SOURCES[17]),
     M::up(SOURCES[18]),
+    M::up(SOURCES[19]),
 ];
 
 // A source without its step would be pinned and shipped but never applied.

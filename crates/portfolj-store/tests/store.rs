@@ -272,6 +272,7 @@ fn applied_migrations_are_never_edited() {
         PINNED_0017,
         PINNED_0018,
         PINNED_0019,
+        PINNED_0020,
     ];
     let actual: Vec<u64> = portfolj_store::migration_sources().iter().map(|s| fnv1a(s)).collect();
     assert_eq!(actual.len(), pinned.len(), "pin every migration, the new one too");
@@ -297,6 +298,7 @@ const PINNED_0016: u64 = 5739410243771772520;
 const PINNED_0017: u64 = 1083386768264837409;
 const PINNED_0018: u64 = 10788226244318439456;
 const PINNED_0019: u64 = 6732727065466093420;
+const PINNED_0020: u64 = 1286226322203125253;
 
 #[test]
 fn versions_threads_and_notes_are_kept_in_order() {

@@ -69,6 +69,16 @@ impl DemoScale {
         }
     }
 
+    /// The page cache while generating: the whole demo is one transaction, and its pages
+    /// must stay in memory rather than be read back from the WAL.
+    fn cache_mib(self) -> u32 {
+        match self {
+            DemoScale::Small => 64,
+            DemoScale::City => 256,
+            DemoScale::National => 4_096,
+        }
+    }
+
     fn frame_multiplier(self) -> i64 {
         match self {
             DemoScale::Small | DemoScale::City => 1,
@@ -125,16 +135,18 @@ impl Api {
     /// Fills an empty database with demo data. Refused when the database has data, so
     /// nobody's real work is mixed with invented applications.
     pub fn init_demo(&self, scale: DemoScale, seed: u64) -> Result<DemoSummary, ApiError> {
-        self.store().write(|tx| {
-            if programme::get(tx)?.is_some() {
-                return Err(ApiError::new(
-                    ErrorCode::Conflict,
-                    "Databasen innehåller redan ett program. Demodata skapas bara i en ny, tom databas; ange en ny fil med --db.",
-                ));
-            }
-            let mut g = Generator { rng: ChaCha8Rng::seed_from_u64(seed), id_millis: 0 };
-            generate(tx, &mut g, scale)
-        })
+        self.store().with_cache(scale.cache_mib(), |store| {
+            store.write(|tx| {
+                if programme::get(tx)?.is_some() {
+                    return Err(ApiError::new(
+                        ErrorCode::Conflict,
+                        "Databasen innehåller redan ett program. Demodata skapas bara i en ny, tom databas; ange en ny fil med --db.",
+                    ));
+                }
+                let mut g = Generator { rng: ChaCha8Rng::seed_from_u64(seed), id_millis: 0 };
+                generate(tx, &mut g, scale)
+            })
+        })?
     }
 }
 
@@ -170,6 +182,9 @@ fn generate(tx: &Connection, g: &mut Generator, scale: DemoScale) -> Result<Demo
     let count = scale.applications();
     for i in 0..count {
         application(tx, g, &context, &cast, i, count)?;
+        if (i + 1) % 10_000 == 0 {
+            tracing::info!(done = i + 1, count, "demo applications written");
+        }
     }
     review::rounds(tx, g, &cast, &programme.years().collect::<Vec<_>>())?;
     followup::indicators(tx, &cast, &mut || g.id(start))?;
