@@ -67,6 +67,7 @@ fn nanos(text: &str) -> Option<u64> {
         "µs" => 1_000,
         "ms" => 1_000_000,
         "s" => 1_000_000_000,
+        "m" => 60_000_000_000,
         _ => return None,
     };
     let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
@@ -357,6 +358,7 @@ mod tests {
         );
         assert_eq!(median_of("├─ national_view                 │               │               │"), None);
         assert_eq!(nanos("77.5 µs"), Some(77_500));
+        assert_eq!(nanos("2.775 m"), Some(166_500_000_000));
         assert_eq!(median_of("Timer precision: 20 ns"), None);
         assert_eq!(millis(29_040_000), "29,0 ms");
     }
