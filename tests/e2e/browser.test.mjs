@@ -3004,6 +3004,460 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       await api('persona.switch', { person_id: original.person.id });
     }
   });
+
+  // ---- Keyboard only: every flow without a mouse (issue 11) ------------------------------
+  //
+  // Each flow opens its page by its address, then uses only the keyboard: Tab / Shift+Tab to
+  // move, typing, the arrow keys in selects, Space on a radio, Enter on a button. Locators only
+  // look (wait for and assert what the page shows); nothing is clicked or filled.
+
+  /** What has focus: its tag, id, type, accessible name (roughly as a screen reader says it) and value. */
+  async function focusedElement(page) {
+    return page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return { tag: 'body', id: '', type: '', name: '', value: '', checked: false, applicationId: '', testid: '' };
+      const text = (node) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      let name = el.getAttribute('aria-label') ?? '';
+      const labelledBy = el.getAttribute('aria-labelledby');
+      if (!name && labelledBy) name = labelledBy.split(/\s+/).map((id) => text(document.getElementById(id))).join(' ');
+      if (!name && el.labels && el.labels.length > 0) name = text(el.labels[0]);
+      if (!name && !('value' in el && el.tagName !== 'BUTTON')) name = text(el);
+      return {
+        tag: el.tagName.toLowerCase(),
+        id: el.id,
+        type: el.getAttribute('type') ?? '',
+        name,
+        value: 'value' in el ? String(el.value) : '',
+        checked: Boolean(el.checked),
+        applicationId: el.dataset?.applicationId ?? '',
+        testid: el.dataset?.testid ?? '',
+      };
+    });
+  }
+
+  const describeFocus = (f) => f.name || `<${f.tag}${f.id ? `#${f.id}` : ''}>`;
+
+  /**
+   * Presses Tab (or Shift+Tab) until focus is on what `target` names — an accessible name
+   * (string: exact; RegExp) or a predicate on focusedElement() — at most `max` times.
+   */
+  async function tabTo(page, target, { max = 150, backwards = false } = {}) {
+    const matches =
+      typeof target === 'function'
+        ? target
+        : (f) => (target instanceof RegExp ? target.test(f.name) : f.name === target);
+    const key = backwards ? 'Shift+Tab' : 'Tab';
+    const seen = [];
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press(key);
+      const f = await focusedElement(page);
+      if (matches(f)) return f;
+      seen.push(describeFocus(f));
+    }
+    return assert.fail(
+      `${key} pressed ${max} times never reached ${typeof target === 'function' ? 'the element sought' : target}; ` +
+        `focus last went through: ${seen.slice(-30).join(' | ')}`,
+    );
+  }
+
+  /** The element with focus shows it: it is :focus-visible and has an outline or a ring. */
+  async function assertFocusVisible(page) {
+    const style = await page.evaluate(() => {
+      const el = document.activeElement;
+      const s = getComputedStyle(el);
+      return {
+        element: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}`,
+        focusVisible: el.matches(':focus-visible'),
+        outline: `${s.outlineStyle} ${s.outlineWidth}`,
+        boxShadow: s.boxShadow,
+      };
+    });
+    const outlined = !style.outline.startsWith('none') && !style.outline.endsWith(' 0px');
+    assert.ok(style.focusVisible && (outlined || style.boxShadow !== 'none'), `focus is visible: ${JSON.stringify(style)}`);
+  }
+
+  /** In the focused (closed) select, moves to the option with `wanted` as value or text with the arrow keys. */
+  async function arrowToOption(page, wanted) {
+    const at = await page.evaluate((w) => {
+      const el = document.activeElement;
+      if (!(el instanceof HTMLSelectElement)) return null;
+      const options = [...el.options];
+      return {
+        current: el.selectedIndex,
+        target: options.findIndex((o) => o.value === w || o.textContent.trim() === w),
+        options: options.map((o) => o.value),
+      };
+    }, wanted);
+    assert.ok(at, `focus is on a select when choosing ${wanted}`);
+    assert.ok(at.target >= 0, `the select offers ${wanted}: ${at.options.join(', ')}`);
+    const key = at.target > at.current ? 'ArrowDown' : 'ArrowUp';
+    for (let i = 0; i < Math.abs(at.target - at.current); i++) await page.keyboard.press(key);
+    assert.equal(
+      await page.evaluate(() => document.activeElement.selectedIndex),
+      at.target,
+      `the arrow keys chose ${wanted}`,
+    );
+  }
+
+  /** Replaces the text of the focused field with `text`, by keyboard. */
+  async function retype(page, text) {
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+  }
+
+  describe('keyboard-only: every flow is completed with the keyboard alone', () => {
+    test('keyboard-only: an applicant creates an application', async () => {
+      const original = await api('session.get');
+      const applicant = await personWith('applicant');
+      let context;
+      try {
+        await api('persona.switch', { person_id: applicant.id });
+        let page;
+        let problems;
+        ({ context, page, problems } = await openApp('#/ansokningar/ny'));
+        await page.getByRole('heading', { level: 1, name: 'Ny ansökan' }).waitFor();
+        const title = `Parkeringstillstånd på webben ${Date.now()}`;
+
+        await tabTo(page, 'Titel');
+        await assertFocusVisible(page);
+        await page.keyboard.type(title);
+        const unit = await tabTo(page, 'Sökande enhet');
+        assert.equal(unit.value, applicant.unit_id, 'the applicant’s own unit is chosen to begin with');
+        await tabTo(page, 'Portfölj');
+        await arrowToOption(page, '1');
+        await tabTo(page, 'It-kategori');
+        await arrowToOption(page, 'differentiating');
+        await tabTo(page, 'Begärt belopp i kronor');
+        await page.keyboard.type('450 000');
+        await tabTo(page, 'Syfte');
+        await page.keyboard.type('Invånare ska kunna söka parkeringstillstånd för rörelsehindrade på webben.');
+        await tabTo(page, 'Spara ansökan');
+        await assertFocusVisible(page);
+        await page.keyboard.press('Enter');
+
+        await page.getByRole('heading', { level: 1, name: title }).waitFor();
+        assert.match(await page.evaluate(() => window.location.hash), /^#\/ansokningar\/[^/]+$/);
+        const stored = await api('application.get', { id: await idOf(page) });
+        assert.equal(stored.title, title);
+        assert.equal(stored.unit_id, applicant.unit_id);
+        assert.equal(stored.portfolio, 1);
+        assert.equal(stored.it_category, 'differentiating');
+        assert.equal(Number(stored.requested_amount), 450000);
+        assert.deepEqual(problems, []);
+      } finally {
+        await context?.close();
+        await api('persona.switch', { person_id: original.person.id });
+      }
+    });
+
+    test('keyboard-only: a valuer values a submitted application, adds a benefit and a cost, and fastställer it', async () => {
+      const original = await api('session.get');
+      const valuer = await personWith('valuer', 'Helena Nyström');
+      // A submitted application of another unit with no valuation begun and no flag.
+      const flagged = new Set((await api('valuation.flags')).map((f) => f.application_id));
+      const submitted = await api('application.list', { state: 'submitted' });
+      let candidate = null;
+      for (const a of submitted) {
+        if (a.unit_id === valuer.unit_id || flagged.has(a.id)) continue;
+        if (submitted.filter((b) => b.title === a.title).length !== 1) continue;
+        const valuations = await api('valuation.of_application', { id: a.id });
+        if (valuations.some((v) => v.approved_at === null)) continue;
+        candidate = a;
+        break;
+      }
+      if (!candidate) {
+        const other = (await api('persona.list')).find((p) => p.unit_id !== valuer.unit_id);
+        candidate = await awaitingApplicationOf(other.unit_id);
+      }
+      let context;
+      try {
+        await api('persona.switch', { person_id: valuer.id });
+        let page;
+        let problems;
+        ({ context, page, problems } = await openApp('#/nyttovardering'));
+        await page.getByTestId('awaiting').waitFor();
+
+        // "Värdera" on the application's row opens its new worksheet.
+        await tabTo(page, `Värdera ${candidate.title}`, { max: 300 });
+        await assertFocusVisible(page);
+        await page.keyboard.press('Enter');
+        await page.getByRole('heading', { level: 1, name: `Nyttovärdering: ${candidate.title}` }).waitFor();
+        const id = await idOf(page);
+        await page.getByTestId('valuation-results').getByTestId('npv').waitFor();
+
+        // A new benefit line: the button puts focus in its name; Tab leads through its fields.
+        const n = await page.locator('[data-testid^="benefit-"]').count();
+        await tabTo(page, 'Lägg till nytta', { max: 300 });
+        await assertFocusVisible(page);
+        await page.keyboard.press('Enter');
+        await page.waitForFunction((k) => document.activeElement?.id === `b-${k}-name`, n);
+        await page.keyboard.type('Färre samtal om felanmälningar');
+        await tabTo(page, (f) => f.id === `b-${n}-min` && f.name === 'Minst (kr)', { max: 10 });
+        await page.keyboard.type('300000');
+        await tabTo(page, 'Troligast (kr)', { max: 3 });
+        await page.keyboard.type('400 000');
+        await tabTo(page, 'Högst (kr)', { max: 3 });
+        await page.keyboard.type('500000');
+
+        // An operations cost, the same every year from the first.
+        const m = await page.locator('[data-testid^="cost-"]').count();
+        await tabTo(page, 'Lägg till kostnad', { max: 300 });
+        await page.keyboard.press('Enter');
+        await page.waitForFunction((k) => document.activeElement?.id === `c-${k}-name`, m);
+        await page.keyboard.type('Drift och förvaltning av tjänsten');
+        const kind = await tabTo(page, 'Slag', { max: 3 });
+        assert.equal(kind.value, 'operations');
+        await tabTo(page, 'Belopp anges', { max: 5 });
+        await arrowToOption(page, 'yearly');
+        await tabTo(page, 'Belopp per år (kr)', { max: 5 });
+        await assertFocusVisible(page);
+        await page.keyboard.type('50 000');
+        await page.getByTestId('year-table').filter({ hasText: /50\u00a0000\u00a0kr/ }).waitFor();
+
+        // Saved, then fastställd from the keyboard.
+        await page.getByTestId('save-status').filter({ hasText: /^Sparat \d{2}:\d{2}$/ }).waitFor();
+        await tabTo(page, 'Fastställ nyttovärderingen', { max: 300 });
+        await assertFocusVisible(page);
+        await page.keyboard.press('Enter');
+        await page.getByTestId('approved').filter({ hasText: /^Fastställd \d{4}-\d{2}-\d{2}$/ }).waitFor();
+        await page.getByTestId('page-notice').filter({ hasText: 'Nyttovärderingen är fastställd.' }).waitFor();
+        await page.waitForFunction(() => document.activeElement?.dataset.testid === 'page-notice');
+
+        const stored = await api('valuation.get', { id });
+        assert.notEqual(stored.approved_at, null);
+        const benefit = stored.worksheet.benefits[n];
+        assert.equal(benefit.name, 'Färre samtal om felanmälningar');
+        assert.deepEqual(
+          ['min', 'likely', 'max'].map((k) => benefit.amount.sek[k].replace(/\s/g, '').replace(/\.0+$/, '')),
+          ['300000', '400000', '500000'],
+        );
+        const cost = stored.worksheet.costs[m];
+        assert.equal(cost.kind, 'operations');
+        assert.equal(cost.yearly.amount.replace(/\s/g, '').replace(/\.0+$/, ''), '50000');
+        assert.equal(
+          (await page.getByTestId('valuation-results').getByTestId('npv').textContent()).trim(),
+          formatted(stored.results.npv),
+        );
+        assert.equal((await api('application.get', { id: candidate.id })).state, 'valued');
+        assert.deepEqual(problems, []);
+      } finally {
+        await context?.close();
+        await api('persona.switch', { person_id: original.person.id });
+      }
+    });
+
+    test('keyboard-only: a review-group member scores an application and sends the score', async () => {
+      const original = await api('session.get');
+      const office = await personWith('office', 'Karin Ek');
+      let round = await openReviewRound();
+      let summary = await api('review.summary', { id: round.id });
+      let row = summary.rows.find((r) => r.cells.some((c) => c.state === 'missing'));
+      if (!row) {
+        // Every member has scored (earlier tests): a reviewer who joins now has all to score.
+        const inRound = new Set(round.members.map((m) => m.person.id));
+        const newcomer = (await api('persona.list')).find((p) => p.roles.includes('reviewer') && !inRound.has(p.id));
+        assert.ok(newcomer, 'a reviewer outside the round');
+        await api('persona.switch', { person_id: office.id });
+        await api('review.member.add', { round_id: round.id, person_id: newcomer.id });
+        await api('persona.switch', { person_id: original.person.id });
+        round = await openReviewRound();
+        summary = await api('review.summary', { id: round.id });
+        row = summary.rows.find((r) => r.cells.some((c) => c.state === 'missing' && c.person_id === newcomer.id));
+      }
+      assert.ok(row, 'an application waits for a member');
+      const cell = row.cells.find((c) => c.state === 'missing');
+      const member = (await api('persona.list')).find((p) => p.id === cell.person_id);
+      let context;
+      try {
+        await api('persona.switch', { person_id: member.id });
+        let page;
+        let problems;
+        ({ context, page, problems } = await openApp(`#/beredning/${encodeURIComponent(round.id)}/min-bedomning`));
+        await page.getByTestId('my-items').waitFor();
+
+        // The application in the list, then into the form: a digit sets the level, Tab the comment.
+        await tabTo(page, (f) => f.tag === 'button' && f.applicationId === row.application_id, { max: 200 });
+        await assertFocusVisible(page);
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => document.activeElement?.id === 'item-heading');
+        const form = page.locator(`[data-testid="score-form"][data-application-id="${row.application_id}"]`);
+        await form.waitFor();
+        await tabTo(page, (f) => f.type === 'radio' && f.id.startsWith('score-fit-'), { max: 50 });
+        const levels = { fit: '4', benefit: '3', feasibility: '5', risk: '2', reuse: '4' };
+        for (const [key, level] of Object.entries(levels)) {
+          await page.keyboard.press(level);
+          assert.equal(await page.locator(`#score-${key}-${level}`).isChecked(), true, `${key} is ${level}`);
+          await assertFocusVisible(page);
+          await page.keyboard.press('Tab');
+          assert.equal(await page.evaluate(() => document.activeElement?.id), `score-${key}-comment`);
+          await page.keyboard.type(`Bedömt ${key} med tangentbordet.`);
+          // On to the next criterion's levels; after the last comment, tabTo goes on.
+          if (key !== 'reuse') await page.keyboard.press('Tab');
+        }
+        await tabTo(page, 'Skicka bedömning', { max: 10 });
+        await page.keyboard.press('Enter');
+        // (25·4 + 25·3 + 20·5 + 15·2 + 15·4) / 100 = 3,65.
+        const saved = page.getByTestId('score-saved');
+        await saved.waitFor();
+        assert.equal((await saved.textContent()).trim(), 'Sparad som version 1, totalt 3,65.');
+        await page.waitForFunction(() => document.activeElement?.id === 'score-saved');
+        const history = await api('review.history', { round_id: round.id, application_id: row.application_id });
+        assert.deepEqual(
+          history.filter((v) => v.person_id === member.id).map((v) => [v.version, v.total]),
+          [[1, '3.65']],
+        );
+        assert.deepEqual(problems, []);
+      } finally {
+        await context?.close();
+        await api('persona.switch', { person_id: original.person.id });
+      }
+    });
+
+    /** On Prioritering: chooses the portfolio and the year and runs the selection, by keyboard. */
+    async function prioritiseByKeyboard(page, portfolio, year) {
+      await page.getByTestId('prioritisation-form').waitFor();
+      await tabTo(page, 'Portfölj');
+      await arrowToOption(page, String(portfolio));
+      await tabTo(page, 'Budgetår', { max: 3 });
+      await arrowToOption(page, String(year));
+      const objective = await tabTo(page, 'Beredningsgruppens medelpoäng', { max: 3 });
+      assert.equal(objective.checked, true, 'the group’s mean score counts to begin with');
+      await tabTo(page, 'Prioritera', { max: 10 });
+      await assertFocusVisible(page);
+      await page.keyboard.press('Enter');
+      await page.getByTestId('prioritisation-table').waitFor();
+      await page.getByTestId('prioritise-status').filter({ hasText: /^Urvalet är klart: / }).waitFor();
+    }
+
+    test('keyboard-only: the office runs the prioritisation and reads the selection', async () => {
+      const original = await api('session.get');
+      const office = await personWith('office', 'Karin Ek');
+      let context;
+      try {
+        await api('persona.switch', { person_id: office.id });
+        const expected = await api('prioritise.run', { portfolio: 1, year: 2018, objective: 'score', frontier_step: 10 });
+        let page;
+        let problems;
+        ({ context, page, problems } = await openApp('#/prioritering'));
+        await prioritiseByKeyboard(page, 1, 2018);
+
+        await page.getByRole('heading', { level: 2, name: /^Urval för 1\. .+, 2018$/ }).waitFor();
+        const table = page.getByTestId('prioritisation-table');
+        const ids = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.applicationId));
+        assert.deepEqual(ids, expected.rows.map((r) => r.application_id));
+        assert.equal((await page.getByTestId('prioritisation-cost').textContent()).trim(), formatted(expected.cost));
+        assert.equal((await page.getByTestId('prioritisation-remaining').textContent()).trim(), formatted(expected.remaining));
+        assert.deepEqual(problems, []);
+      } finally {
+        await context?.close();
+        await api('persona.switch', { person_id: original.person.id });
+      }
+    });
+
+    test('keyboard-only: the office records the decision on a proposed application', async () => {
+      const original = await api('session.get');
+      const office = await personWith('office', 'Karin Ek');
+      const decider = await personWith('decider');
+      const [proposed] = await api('application.list', { state: 'proposed' });
+      assert.ok(proposed, 'the demo has a proposed application');
+      const granted = proposed.requested_amount.split('.')[0];
+      let context;
+      try {
+        await api('persona.switch', { person_id: office.id });
+        let page;
+        let problems;
+        ({ context, page, problems } = await openApp('#/prioritering'));
+        await prioritiseByKeyboard(page, proposed.portfolio, proposed.fiscal_year);
+
+        await tabTo(page, `Registrera beslut om ${proposed.title}`, { max: 200 });
+        await assertFocusVisible(page);
+        await page.keyboard.press('Enter');
+        const panel = page.getByTestId('decision-panel');
+        await panel.getByRole('heading', { level: 2, name: `Beslut om ${proposed.title}` }).waitFor();
+        await page.waitForFunction(() => document.activeElement?.id === 'decision-panel-heading');
+
+        // No kind chosen yet: Tab reaches the first radio, Space chooses it.
+        const kind = await tabTo(page, (f) => f.type === 'radio' && f.name === 'Beviljad', { max: 20 });
+        assert.equal(kind.checked, false);
+        await page.keyboard.press('Space');
+        assert.equal((await focusedElement(page)).checked, true, 'Space chose Beviljad');
+        await assertFocusVisible(page);
+        await tabTo(page, 'Beviljat belopp i kronor', { max: 5 });
+        await page.keyboard.type(granted);
+        await tabTo(page, 'Villkor', { max: 2 });
+        await page.keyboard.type('Delrapport till projektkontoret efter halva tiden.');
+        await tabTo(page, 'Diarienummer', { max: 2 });
+        await page.keyboard.type('KS 2016/4712');
+        await tabTo(page, 'Beslutsdatum', { max: 2 });
+        await retype(page, '2016-12-15');
+        await tabTo(page, 'Beslutsfattarens e-postadress eller id', { max: 2 });
+        await page.keyboard.type(decider.email);
+        await tabTo(page, 'Registrera beslutet', { max: 3 });
+        await page.keyboard.press('Enter');
+
+        await panel.getByTestId('decision-status').filter({ hasText: 'Beslutet är registrerat som version 1.' }).waitFor();
+        await panel.getByTestId('decision-versions').locator('tr[data-version="1"]').waitFor();
+        const versions = await api('decision.list', { id: proposed.id });
+        assert.deepEqual(
+          versions.map((v) => [v.version, v.kind, v.case_number, v.decided_on, v.decider]),
+          [[1, 'granted', 'KS 2016/4712', '2016-12-15', decider.name]],
+        );
+        assert.equal((await api('application.get', { id: proposed.id })).state, 'granted');
+        assert.deepEqual(problems, []);
+      } finally {
+        await context?.close();
+        await api('persona.switch', { person_id: original.person.id });
+      }
+    });
+
+    test('keyboard-only: the office previews the 2014 memo and exports it as PDF', async () => {
+      const original = await api('session.get');
+      const office = await personWith('office', 'Karin Ek');
+      let context;
+      try {
+        await api('persona.switch', { person_id: office.id });
+        const all2014 = { year: 2014, portfolio: null, case_number: null, draft: false };
+        const expected = await api('memo.preview', all2014);
+        let page;
+        let problems;
+        ({ context, page, problems } = await openApp('#/prioritering/beslutsunderlag'));
+        await page.getByTestId('memo-form').waitFor();
+
+        await tabTo(page, 'Budgetår');
+        await arrowToOption(page, '2014');
+        const portfolio = await tabTo(page, 'Portfölj', { max: 3 });
+        assert.equal(portfolio.value, 'all', 'all portfolios to begin with');
+        await tabTo(page, 'Förhandsgranska', { max: 10 });
+        await assertFocusVisible(page);
+        await page.keyboard.press('Enter');
+        const preview = page.getByTestId('memo-preview');
+        await preview.getByRole('heading', { level: 2, name: expected.title }).waitFor();
+        await page.waitForFunction(() => document.activeElement?.id === 'memo-preview-heading');
+
+        // "Skapa PDF" stands above the preview: back to it with Shift+Tab.
+        await tabTo(page, 'Skapa PDF', { backwards: true, max: 30 });
+        await assertFocusVisible(page);
+        const downloading = page.waitForEvent('download');
+        await page.keyboard.press('Enter');
+        const download = await downloading;
+        const done = page.getByTestId('memo-export-done');
+        await done.waitFor();
+        await page.waitForFunction(() => document.activeElement?.dataset.testid === 'memo-export-done');
+        const made = await api('memo.export', all2014);
+        assert.equal(download.suggestedFilename(), made.file_name);
+        assert.equal((await readFile(await download.path())).subarray(0, 5).toString('latin1'), '%PDF-');
+        assert.equal(
+          (await done.getByTestId('memo-export-message').textContent()).trim(),
+          `Beslutsunderlaget är sparat: ${made.file_name}, ${made.pages} sidor.`,
+        );
+        await done.getByText('Samma kontrollsumma som i förhandsgranskningen.').waitFor();
+        assert.deepEqual(problems, []);
+      } finally {
+        await context?.close();
+        await api('persona.switch', { person_id: original.person.id });
+      }
+    });
+  });
 });
 
 // ---- Between laptops: keys, the office key, an invitation, bundles, safety copies ---------
