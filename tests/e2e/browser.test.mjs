@@ -3041,7 +3041,7 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
    * Presses Tab (or Shift+Tab) until focus is on what `target` names — an accessible name
    * (string: exact; RegExp) or a predicate on focusedElement() — at most `max` times.
    */
-  async function tabTo(page, target, { max = 150, backwards = false } = {}) {
+  async function tabUntil(page, target, { max = 150, backwards = false } = {}) {
     const matches =
       typeof target === 'function'
         ? target
@@ -3118,20 +3118,20 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
         await page.getByRole('heading', { level: 1, name: 'Ny ansökan' }).waitFor();
         const title = `Parkeringstillstånd på webben ${Date.now()}`;
 
-        await tabTo(page, 'Titel');
+        await tabUntil(page, 'Titel');
         await assertFocusVisible(page);
         await page.keyboard.type(title);
-        const unit = await tabTo(page, 'Sökande enhet');
+        const unit = await tabUntil(page, 'Sökande enhet');
         assert.equal(unit.value, applicant.unit_id, 'the applicant’s own unit is chosen to begin with');
-        await tabTo(page, 'Portfölj');
+        await tabUntil(page, 'Portfölj');
         await arrowToOption(page, '1');
-        await tabTo(page, 'It-kategori');
+        await tabUntil(page, 'It-kategori');
         await arrowToOption(page, 'differentiating');
-        await tabTo(page, 'Begärt belopp i kronor');
+        await tabUntil(page, 'Begärt belopp i kronor');
         await page.keyboard.type('450 000');
-        await tabTo(page, 'Syfte');
+        await tabUntil(page, 'Syfte');
         await page.keyboard.type('Invånare ska kunna söka parkeringstillstånd för rörelsehindrade på webben.');
-        await tabTo(page, 'Spara ansökan');
+        await tabUntil(page, 'Spara ansökan');
         await assertFocusVisible(page);
         await page.keyboard.press('Enter');
 
@@ -3178,7 +3178,7 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
         await page.getByTestId('awaiting').waitFor();
 
         // "Värdera" on the application's row opens its new worksheet.
-        await tabTo(page, `Värdera ${candidate.title}`, { max: 300 });
+        await tabUntil(page, `Värdera ${candidate.title}`, { max: 300 });
         await assertFocusVisible(page);
         await page.keyboard.press('Enter');
         await page.getByRole('heading', { level: 1, name: `Nyttovärdering: ${candidate.title}` }).waitFor();
@@ -3187,36 +3187,36 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
 
         // A new benefit line: the button puts focus in its name; Tab leads through its fields.
         const n = await page.locator('[data-testid^="benefit-"]').count();
-        await tabTo(page, 'Lägg till nytta', { max: 300 });
+        await tabUntil(page, 'Lägg till nytta', { max: 300 });
         await assertFocusVisible(page);
         await page.keyboard.press('Enter');
         await page.waitForFunction((k) => document.activeElement?.id === `b-${k}-name`, n);
         await page.keyboard.type('Färre samtal om felanmälningar');
-        await tabTo(page, (f) => f.id === `b-${n}-min` && f.name === 'Minst (kr)', { max: 10 });
+        await tabUntil(page, (f) => f.id === `b-${n}-min` && f.name === 'Minst (kr)', { max: 10 });
         await page.keyboard.type('300000');
-        await tabTo(page, 'Troligast (kr)', { max: 3 });
+        await tabUntil(page, 'Troligast (kr)', { max: 3 });
         await page.keyboard.type('400 000');
-        await tabTo(page, 'Högst (kr)', { max: 3 });
+        await tabUntil(page, 'Högst (kr)', { max: 3 });
         await page.keyboard.type('500000');
 
         // An operations cost, the same every year from the first.
         const m = await page.locator('[data-testid^="cost-"]').count();
-        await tabTo(page, 'Lägg till kostnad', { max: 300 });
+        await tabUntil(page, 'Lägg till kostnad', { max: 300 });
         await page.keyboard.press('Enter');
         await page.waitForFunction((k) => document.activeElement?.id === `c-${k}-name`, m);
         await page.keyboard.type('Drift och förvaltning av tjänsten');
-        const kind = await tabTo(page, 'Slag', { max: 3 });
+        const kind = await tabUntil(page, 'Slag', { max: 3 });
         assert.equal(kind.value, 'operations');
-        await tabTo(page, 'Belopp anges', { max: 5 });
+        await tabUntil(page, 'Belopp anges', { max: 5 });
         await arrowToOption(page, 'yearly');
-        await tabTo(page, 'Belopp per år (kr)', { max: 5 });
+        await tabUntil(page, 'Belopp per år (kr)', { max: 5 });
         await assertFocusVisible(page);
         await page.keyboard.type('50 000');
         await page.getByTestId('year-table').filter({ hasText: /50\u00a0000\u00a0kr/ }).waitFor();
 
         // Saved, then fastställd from the keyboard.
         await page.getByTestId('save-status').filter({ hasText: /^Sparat \d{2}:\d{2}$/ }).waitFor();
-        await tabTo(page, 'Fastställ nyttovärderingen', { max: 300 });
+        await tabUntil(page, 'Fastställ nyttovärderingen', { max: 300 });
         await assertFocusVisible(page);
         await page.keyboard.press('Enter');
         await page.getByTestId('approved').filter({ hasText: /^Fastställd \d{4}-\d{2}-\d{2}$/ }).waitFor();
@@ -3276,13 +3276,13 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
         await page.getByTestId('my-items').waitFor();
 
         // The application in the list, then into the form: a digit sets the level, Tab the comment.
-        await tabTo(page, (f) => f.tag === 'button' && f.applicationId === row.application_id, { max: 200 });
+        await tabUntil(page, (f) => f.tag === 'button' && f.applicationId === row.application_id, { max: 200 });
         await assertFocusVisible(page);
         await page.keyboard.press('Enter');
         await page.waitForFunction(() => document.activeElement?.id === 'item-heading');
         const form = page.locator(`[data-testid="score-form"][data-application-id="${row.application_id}"]`);
         await form.waitFor();
-        await tabTo(page, (f) => f.type === 'radio' && f.id.startsWith('score-fit-'), { max: 50 });
+        await tabUntil(page, (f) => f.type === 'radio' && f.id.startsWith('score-fit-'), { max: 50 });
         const levels = { fit: '4', benefit: '3', feasibility: '5', risk: '2', reuse: '4' };
         for (const [key, level] of Object.entries(levels)) {
           await page.keyboard.press(level);
@@ -3291,10 +3291,10 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
           await page.keyboard.press('Tab');
           assert.equal(await page.evaluate(() => document.activeElement?.id), `score-${key}-comment`);
           await page.keyboard.type(`Bedömt ${key} med tangentbordet.`);
-          // On to the next criterion's levels; after the last comment, tabTo goes on.
+          // On to the next criterion's levels; after the last comment, tabUntil goes on.
           if (key !== 'reuse') await page.keyboard.press('Tab');
         }
-        await tabTo(page, 'Skicka bedömning', { max: 10 });
+        await tabUntil(page, 'Skicka bedömning', { max: 10 });
         await page.keyboard.press('Enter');
         // (25·4 + 25·3 + 20·5 + 15·2 + 15·4) / 100 = 3,65.
         const saved = page.getByTestId('score-saved');
@@ -3316,13 +3316,13 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
     /** On Prioritering: chooses the portfolio and the year and runs the selection, by keyboard. */
     async function prioritiseByKeyboard(page, portfolio, year) {
       await page.getByTestId('prioritisation-form').waitFor();
-      await tabTo(page, 'Portfölj');
+      await tabUntil(page, 'Portfölj');
       await arrowToOption(page, String(portfolio));
-      await tabTo(page, 'Budgetår', { max: 3 });
+      await tabUntil(page, 'Budgetår', { max: 3 });
       await arrowToOption(page, String(year));
-      const objective = await tabTo(page, 'Beredningsgruppens medelpoäng', { max: 3 });
+      const objective = await tabUntil(page, 'Beredningsgruppens medelpoäng', { max: 3 });
       assert.equal(objective.checked, true, 'the group’s mean score counts to begin with');
-      await tabTo(page, 'Prioritera', { max: 10 });
+      await tabUntil(page, 'Prioritera', { max: 10 });
       await assertFocusVisible(page);
       await page.keyboard.press('Enter');
       await page.getByTestId('prioritisation-table').waitFor();
@@ -3369,7 +3369,7 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
         ({ context, page, problems } = await openApp('#/prioritering'));
         await prioritiseByKeyboard(page, proposed.portfolio, proposed.fiscal_year);
 
-        await tabTo(page, `Registrera beslut om ${proposed.title}`, { max: 200 });
+        await tabUntil(page, `Registrera beslut om ${proposed.title}`, { max: 200 });
         await assertFocusVisible(page);
         await page.keyboard.press('Enter');
         const panel = page.getByTestId('decision-panel');
@@ -3377,22 +3377,22 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
         await page.waitForFunction(() => document.activeElement?.id === 'decision-panel-heading');
 
         // No kind chosen yet: Tab reaches the first radio, Space chooses it.
-        const kind = await tabTo(page, (f) => f.type === 'radio' && f.name === 'Beviljad', { max: 20 });
+        const kind = await tabUntil(page, (f) => f.type === 'radio' && f.name === 'Beviljad', { max: 20 });
         assert.equal(kind.checked, false);
         await page.keyboard.press('Space');
         assert.equal((await focusedElement(page)).checked, true, 'Space chose Beviljad');
         await assertFocusVisible(page);
-        await tabTo(page, 'Beviljat belopp i kronor', { max: 5 });
+        await tabUntil(page, 'Beviljat belopp i kronor', { max: 5 });
         await page.keyboard.type(granted);
-        await tabTo(page, 'Villkor', { max: 2 });
+        await tabUntil(page, 'Villkor', { max: 2 });
         await page.keyboard.type('Delrapport till projektkontoret efter halva tiden.');
-        await tabTo(page, 'Diarienummer', { max: 2 });
+        await tabUntil(page, 'Diarienummer', { max: 2 });
         await page.keyboard.type('KS 2016/4712');
-        await tabTo(page, 'Beslutsdatum', { max: 2 });
+        await tabUntil(page, 'Beslutsdatum', { max: 2 });
         await retype(page, '2016-12-15');
-        await tabTo(page, 'Beslutsfattarens e-postadress eller id', { max: 2 });
+        await tabUntil(page, 'Beslutsfattarens e-postadress eller id', { max: 2 });
         await page.keyboard.type(decider.email);
-        await tabTo(page, 'Registrera beslutet', { max: 3 });
+        await tabUntil(page, 'Registrera beslutet', { max: 3 });
         await page.keyboard.press('Enter');
 
         await panel.getByTestId('decision-status').filter({ hasText: 'Beslutet är registrerat som version 1.' }).waitFor();
@@ -3423,11 +3423,11 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
         ({ context, page, problems } = await openApp('#/prioritering/beslutsunderlag'));
         await page.getByTestId('memo-form').waitFor();
 
-        await tabTo(page, 'Budgetår');
+        await tabUntil(page, 'Budgetår');
         await arrowToOption(page, '2014');
-        const portfolio = await tabTo(page, 'Portfölj', { max: 3 });
+        const portfolio = await tabUntil(page, 'Portfölj', { max: 3 });
         assert.equal(portfolio.value, 'all', 'all portfolios to begin with');
-        await tabTo(page, 'Förhandsgranska', { max: 10 });
+        await tabUntil(page, 'Förhandsgranska', { max: 10 });
         await assertFocusVisible(page);
         await page.keyboard.press('Enter');
         const preview = page.getByTestId('memo-preview');
@@ -3435,7 +3435,7 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
         await page.waitForFunction(() => document.activeElement?.id === 'memo-preview-heading');
 
         // "Skapa PDF" stands above the preview: back to it with Shift+Tab.
-        await tabTo(page, 'Skapa PDF', { backwards: true, max: 30 });
+        await tabUntil(page, 'Skapa PDF', { backwards: true, max: 30 });
         await assertFocusVisible(page);
         const downloading = page.waitForEvent('download');
         await page.keyboard.press('Enter');
