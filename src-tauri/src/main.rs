@@ -1,15 +1,17 @@
 //! The Portfölj desktop window: a thin Tauri shell. It opens the local database and
-//! forwards the UI's `call` command to the API facade. Two other commands: one saves a file
-//! the UI offers for download, which a webview cannot do itself; one notes when a page has
-//! shown its data, for the start-up time.
+//! forwards the UI's `call` command to the API facade. Three other commands: one saves a file
+//! the UI offers for download, which a webview cannot do itself; one hands the UI the
+//! `.portfolj` file the app was opened with (the desktop entry's `%f`); one notes when a page
+//! has shown its data, for the start-up time.
 
 // No console window on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
 
+use portfolj_api::dto::BundleFileDto;
 use portfolj_api::{Api, ApiError, ApiErrorDto, ErrorCode};
 use serde_json::Value;
 
@@ -64,6 +66,22 @@ async fn save_download(file_name: String, content_base64: String) -> Result<Stri
     }
 }
 
+/// The file the app was started with, until the UI has taken it.
+struct OpenedFile(Mutex<Option<PathBuf>>);
+
+/// The `.portfolj` file the app was opened with, read for the import preview; given once,
+/// so a reload of the page does not offer it again.
+#[tauri::command]
+fn opened_file(state: tauri::State<'_, OpenedFile>) -> Result<Option<BundleFileDto>, ApiErrorDto> {
+    let taken = state.0.lock().map(|mut file| file.take()).unwrap_or_default();
+    taken.map(|path| BundleFileDto::read(&path).map_err(|e| e.to_dto())).transpose()
+}
+
+/// The first argument that is not an option: the file manager passes the opened file.
+fn file_argument() -> Option<PathBuf> {
+    std::env::args_os().skip(1).find(|a| !a.to_string_lossy().starts_with('-')).map(PathBuf::from)
+}
+
 /// When `main` started, for the start-up time.
 static STARTED: OnceLock<Instant> = OnceLock::new();
 
@@ -109,8 +127,9 @@ fn main() {
     }
     let result = tauri::Builder::default()
         .manage(api)
-        .invoke_handler(tauri::generate_handler![call, save_download, rendered])
-        .run(tauri::generate_context!("../tauri.conf.json"));
+        .manage(OpenedFile(Mutex::new(file_argument())))
+        .invoke_handler(tauri::generate_handler![call, save_download, opened_file, rendered])
+        .run(tauri::generate_context!());
     if let Err(e) = result {
         tracing::error!(error = %e, "the window could not be started");
         std::process::exit(1);

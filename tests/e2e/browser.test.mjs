@@ -3570,10 +3570,13 @@ describe('Portfölj between laptops: keys, an invitation and bundles (HTTP bridg
       const joinSide = await openOn(joining);
       contexts.push(joinSide.context);
       const joinPage = joinSide.page;
-      await joinPage.getByRole('heading', { level: 1, name: 'Gå med i ett program' }).waitFor();
-      assert.equal(await joinPage.title(), 'Gå med i ett program – Portfölj');
+      await joinPage.getByRole('heading', { level: 1, name: 'Välkommen till Portfölj' }).waitFor();
+      assert.equal(await joinPage.title(), 'Välkommen till Portfölj – Portfölj');
       assert.equal(await joinPage.getByTestId('acting-name').count(), 0);
       assert.equal(await joinPage.getByRole('navigation', { name: 'Huvudmeny' }).count(), 0);
+      const choices = joinPage.getByRole('group', { name: 'Hur vill du börja?' }).getByRole('radio');
+      assert.equal(await choices.count(), 3);
+      await joinPage.getByLabel('Gå med via inbjudan', { exact: true }).check();
       await joinPage
         .getByTestId('firstrun-invitation')
         .getByText('När du har skapat nyckeln och fått inbjudan från projektkontoret importerar du den här.')
@@ -4023,6 +4026,93 @@ describe('Portfölj between laptops: keys, an invitation and bundles (HTTP bridg
       assert.deepEqual(await seriousViolations(page), []);
       await screenshot(page, 'nyckelbyte');
 
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+// ---- First run: the three ways to start on an empty laptop ----------------------------------
+
+describe('Portfölj on a new laptop: set up a programme, or open the demo (HTTP bridge)', () => {
+  // Two empty databases of their own, one per way to start.
+  let dir;
+  const serves = [];
+  let firstBrowser;
+
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'portfolj-first-run-'));
+    firstBrowser = await launchBrowser();
+  });
+
+  after(async () => {
+    await firstBrowser?.close();
+    await Promise.all(serves.map((s) => stopServe(s.child)));
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  /** A new, empty laptop's bridge, with its first-run screen open. */
+  async function newLaptop(name) {
+    const serve = startServe(path.join(dir, `${name}.db`));
+    serves.push(serve);
+    const laptop = await serve.ready;
+    const { context, page, problems } = await newPage(firstBrowser);
+    await page.goto(laptop.url);
+    await page.getByRole('heading', { level: 1, name: 'Välkommen till Portfölj' }).waitFor();
+    return { laptop, context, page, problems };
+  }
+
+  test('first run, "Sätt upp ett program": a refused form says what to fix, then the laptop is the projektkontor', async () => {
+    const { laptop, context, page, problems } = await newLaptop('projektkontor');
+    try {
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'valkommen');
+      await page.getByLabel('Sätt upp ett program (projektkontor)', { exact: true }).check();
+      const form = page.getByTestId('firstrun-setup');
+      await form.getByRole('heading', { name: 'Sätt upp programmet' }).waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('#setup-unit option').length > 30);
+      assert.deepEqual(await seriousViolations(page), []);
+
+      // Nothing filled in: every field's message at once, and nothing is made.
+      await form.getByRole('button', { name: 'Sätt upp programmet' }).click();
+      const notice = form.getByRole('alert');
+      await notice.getByText('Skriv ditt namn').waitFor();
+      await notice.getByText('Skriv din e-postadress').waitFor();
+      await notice.getByText('Välj den enhet du arbetar på i listan.').waitFor();
+      await assert.rejects(apiAt(laptop, 'session.get'), /no_identity/);
+      await assert.rejects(apiAt(laptop, 'identity.show'), /no_identity/);
+
+      await form.getByLabel('Ditt namn').fill('Karin Ek');
+      await form.getByLabel('E-post').fill('karin.ek@stockholm.se');
+      await form.getByLabel('Din enhet').selectOption('Stadsledningskontoret');
+      await form.getByRole('button', { name: 'Sätt upp programmet' }).click();
+      await page.getByTestId('acting-name').filter({ hasText: 'Karin Ek' }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Datorn är med i programmet. Du arbetar som Karin Ek.' }).waitFor();
+      const identity = await apiAt(laptop, 'identity.show');
+      assert.equal(identity.holds_office_key, true);
+      assert.deepEqual(identity.certificate.roles, ['office']);
+      assert.equal((await apiAt(laptop, 'session.get')).demo, false);
+      await goTo(page, '#/installningar/identitet');
+      await page.getByTestId('own-certificate').getByText('Karin Ek', { exact: true }).waitFor();
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('first run, "Öppna demodata": the demo programme opens on Översikt', async () => {
+    const { laptop, context, page, problems } = await newLaptop('demo');
+    try {
+      await page.getByLabel('Öppna demodata', { exact: true }).check();
+      const section = page.getByTestId('firstrun-demo');
+      await section.getByText('Använd inte demodatan för riktigt arbete').waitFor();
+      assert.deepEqual(await seriousViolations(page), []);
+      await section.getByRole('button', { name: 'Öppna demodata' }).click();
+      await page.getByTestId('acting-name').waitFor();
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+      assert.equal((await apiAt(laptop, 'session.get')).demo, true);
+      assert.ok((await apiAt(laptop, 'application.list')).length >= 40);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

@@ -7,49 +7,25 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir, homedir } from 'node:os';
-import net from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { remote } from 'webdriverio';
+import { startApp, heading as headingOf } from './tauri.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = process.env.PORTFOLJ_BIN ?? path.join(repo, 'target/debug/portfolj');
 const desktop = process.env.PORTFOLJ_DESKTOP_BIN ?? path.join(repo, 'target/debug/portfolj-desktop');
 const screenshots = path.join(repo, 'target/screenshots');
-const PORT = 4444;
 
 let dir;
 let db;
-let driver;
+let app;
 let browser;
 
 function portfolj(...args) {
   return execFileSync(cli, ['--db', db, ...args], { encoding: 'utf8' });
-}
-
-function tauriDriverPath() {
-  if (process.env.TAURI_DRIVER) return process.env.TAURI_DRIVER;
-  const cargoBin = path.join(process.env.CARGO_HOME ?? path.join(homedir(), '.cargo'), 'bin', 'tauri-driver');
-  return cargoBin;
-}
-
-async function waitForPort(port, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const open = await new Promise((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`tauri-driver did not open port ${port} within ${timeoutMs} ms`);
 }
 
 before(async () => {
@@ -57,38 +33,16 @@ before(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'portfolj-desktop-'));
   db = path.join(dir, 'demo.db');
   portfolj('demo', 'init', '--scale', 'small', '--seed', '1');
-  driver = spawn(tauriDriverPath(), ['--port', String(PORT), '--native-driver', '/usr/bin/WebKitWebDriver'], {
-    env: { ...process.env, PORTFOLJ_DB: db },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  await waitForPort(PORT, 30_000);
-  browser = await remote({
-    hostname: '127.0.0.1',
-    port: PORT,
-    path: '/',
-    logLevel: 'error',
-    capabilities: { 'tauri:options': { application: desktop } },
-  });
+  app = await startApp(desktop, { env: { PORTFOLJ_DB: db } });
+  browser = app.browser;
 });
 
 after(async () => {
-  // A dropped session must not hold the run: end it with a deadline, then stop the driver
-  // and the window it started (which would otherwise keep this process's output open).
-  await Promise.race([browser?.deleteSession().catch(() => {}), new Promise((done) => setTimeout(done, 10_000))]);
-  driver?.kill();
-  try {
-    execFileSync('pkill', ['-f', desktop]);
-  } catch {
-    // Already gone.
-  }
+  await app?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function heading() {
-  const h1 = await browser.$('main h1');
-  await h1.waitForDisplayed({ timeout: 20_000 });
-  return h1.getText();
-}
+const heading = () => headingOf(browser);
 
 async function screenshot(name) {
   // Screenshots lag a frame behind the DOM.

@@ -1,10 +1,11 @@
 //! `cargo xtask …`: the project's automation, one command per thing a developer or CI
 //! does. `setup` installs what is missing (idempotently), `run` opens the desktop app on
-//! the demo database, `test` runs every test CI runs, `types` regenerates the UI's
+//! the demo database, `test` runs every test CI runs, `package` builds the .deb, `types` regenerates the UI's
 //! TypeScript types, `bench` and `soak` run the benchmarks and the long robustness runs.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod bench;
+mod package;
 mod setup;
 mod tally;
 
@@ -27,8 +28,16 @@ enum Task {
     Setup,
     /// Build and open the desktop app on the demo database.
     Run,
-    /// Run every check and test: rustfmt, clippy, Rust, UI unit, browser end-to-end, desktop smoke.
+    /// Run every check and test: rustfmt, clippy, Rust, UI unit, browser end-to-end, desktop smoke,
+    /// and the .deb installed and started.
     Test,
+    /// Build the Debian package (.deb) with the Tauri bundler: release build, UI embedded,
+    /// desktop entry, icon and the .portfolj file association.
+    Package {
+        /// Package the debug build instead (faster; what `cargo xtask test` installs).
+        #[arg(long)]
+        debug: bool,
+    },
     /// Regenerate ui/src/generated from the API's transport types.
     Types,
     /// Run the benchmarks (release build) and the optimizer's comparison with HiGHS, and
@@ -44,6 +53,12 @@ fn main() -> Result<()> {
         Task::Setup => setup::all(&root()),
         Task::Run => run(&root()),
         Task::Test => test(&root()),
+        Task::Package { debug } => {
+            let root = root();
+            setup::all(&root)?;
+            let profile = if debug { package::Profile::Debug } else { package::Profile::Release };
+            package::deb(&root, profile).map(drop)
+        }
         Task::Types => types(&root()),
         Task::Bench => bench::run(&root()),
         Task::Soak => {
@@ -133,6 +148,14 @@ fn test(root: &Path) -> Result<()> {
         "xvfb-run",
         &["-a", "-s", "-screen 0 1400x900x24", "node", "--test", "tests/e2e/desktop.test.mjs"],
         &e2e_env,
+    )?;
+    // The package is made from the debug build the desktop test used, then installed.
+    let deb = package::deb(root, package::Profile::Debug)?;
+    tally.run(
+        root,
+        "xvfb-run",
+        &["-a", "-s", "-screen 0 1400x900x24", "node", "--test", "tests/e2e/package.test.mjs"],
+        &[("PORTFOLJ_BIN", bin.as_path()), ("PORTFOLJ_DEB", deb.as_path())],
     )?;
     tally.report();
     Ok(())

@@ -1,6 +1,7 @@
 //! The organisation: units (förvaltningar, stadsdelsförvaltningar, bolag), the people in
 //! them, their roles in the programme, and the [`Actor`] every use case is performed by.
 
+use crate::error::ValidationErrors;
 use crate::ids::{PersonId, UnitId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,5 +68,92 @@ impl Actor {
 
     pub fn has_any(&self, roles: &[Role]) -> bool {
         roles.iter().any(|r| self.has(*r))
+    }
+}
+
+const DEPARTMENTS: &[&str] = &[
+    "Stadsledningskontoret",
+    "Serviceförvaltningen",
+    "Utbildningsförvaltningen",
+    "Socialförvaltningen",
+    "Arbetsmarknadsförvaltningen",
+    "Miljöförvaltningen",
+    "Trafikkontoret",
+    "Stadsbyggnadskontoret",
+    "Exploateringskontoret",
+    "Fastighetskontoret",
+    "Kulturförvaltningen",
+    "Idrottsförvaltningen",
+    "Äldreförvaltningen",
+    "Stockholms stadsarkiv",
+];
+
+const DISTRICTS: &[&str] = &[
+    "Rinkeby-Kista stadsdelsförvaltning",
+    "Spånga-Tensta stadsdelsförvaltning",
+    "Hässelby-Vällingby stadsdelsförvaltning",
+    "Bromma stadsdelsförvaltning",
+    "Kungsholmens stadsdelsförvaltning",
+    "Norrmalms stadsdelsförvaltning",
+    "Östermalms stadsdelsförvaltning",
+    "Södermalms stadsdelsförvaltning",
+    "Enskede-Årsta-Vantörs stadsdelsförvaltning",
+    "Skarpnäcks stadsdelsförvaltning",
+    "Farsta stadsdelsförvaltning",
+    "Älvsjö stadsdelsförvaltning",
+    "Hägersten-Liljeholmens stadsdelsförvaltning",
+    "Skärholmens stadsdelsförvaltning",
+];
+
+const COMPANIES: &[&str] = &["Stokab", "Stockholm Vatten och Avfall", "Stockholms Hamnar"];
+
+/// Stockholm's departments, district administrations and companies (DOMAIN.md §11): the
+/// units a new programme starts with, and the demo's.
+pub fn stockholm_units() -> impl Iterator<Item = (&'static str, UnitKind)> {
+    DEPARTMENTS
+        .iter()
+        .map(|n| (*n, UnitKind::Department))
+        .chain(DISTRICTS.iter().map(|n| (*n, UnitKind::District)))
+        .chain(COMPANIES.iter().map(|n| (*n, UnitKind::Company)))
+}
+
+/// The projektkontor's first person, as typed when a programme is set up on a new laptop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FirstOfficePerson<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    /// One of `units` by name.
+    pub unit_name: &'a str,
+}
+
+impl FirstOfficePerson<'_> {
+    /// The person with the office role, or every field's error at once.
+    pub fn validate(&self, id: PersonId, units: &[OrgUnit]) -> Result<Person, ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        let name = self.name.trim();
+        if name.is_empty() {
+            errors.push("name", "Skriv ditt namn, så som det ska stå i beslutsunderlag och loggen.");
+        }
+        let email = self.email.trim();
+        let plausible = email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace)
+        });
+        if !plausible {
+            errors.push("email", "Skriv din e-postadress, till exempel karin.ek@stockholm.se.");
+        }
+        let unit = units.iter().find(|u| u.name == self.unit_name.trim());
+        if unit.is_none() {
+            errors.push("unit_name", "Välj den enhet du arbetar på i listan.");
+        }
+        match unit {
+            Some(unit) if errors.is_empty() => Ok(Person {
+                id,
+                name: name.to_owned(),
+                email: email.to_lowercase(),
+                unit: unit.id,
+                roles: vec![Role::Office],
+            }),
+            _ => Err(errors),
+        }
     }
 }

@@ -44,6 +44,7 @@ import type { CertificateDto } from '../generated/CertificateDto';
 import type { ConflictDto } from '../generated/ConflictDto';
 import type { ExportDto } from '../generated/ExportDto';
 import type { ExportedBundleDto } from '../generated/ExportedBundleDto';
+import type { SetupProgrammeDto } from '../generated/SetupProgrammeDto';
 import type { IdentityDto } from '../generated/IdentityDto';
 import type { InitIdentityDto } from '../generated/InitIdentityDto';
 import type { InviteDto } from '../generated/InviteDto';
@@ -157,6 +158,9 @@ export const addTarget = (target: NewBenefitTargetDto) =>
   call<BenefitTargetDto>('valuation.target.add', target);
 
 // Identity, the office key, bundles, backups and the audit log (docs/bundle-format.md).
+export const setupUnits = () => call<string[]>('programme.setup.units', {});
+export const setupProgramme = (args: SetupProgrammeDto) => call<IdentityDto>('programme.setup', args);
+export const initDemo = () => call<unknown>('demo.init', { scale: 'small' });
 export const showIdentity = () => call<IdentityDto>('identity.show', {});
 export const initIdentity = (args: InitIdentityDto) => call<IdentityDto>('identity.init', args);
 export const initOffice = (passphrase: string | null) => call<IdentityDto>('office.init', { passphrase });

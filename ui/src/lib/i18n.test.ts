@@ -126,6 +126,13 @@ const DYNAMIC_KEYS: DynamicKeys[] = [
   prefixed('level.', ['lib/i18n.ts'], declared('generated/Level.ts', 'Level')),
   prefixed('platform.', ['lib/i18n.ts'], declared('generated/Platform.ts', 'Platform')),
   prefixed('usage.', ['lib/i18n.ts'], declared('generated/PlatformUse.ts', 'PlatformUse')),
+  // First run: the three ways to start, each with its hint.
+  prefixed('firstrun.choice.', ['pages/FirstRun.svelte'], declared('pages/FirstRun.svelte', 'CHOICES')),
+  {
+    pattern: '}.hint`',
+    files: ['pages/FirstRun.svelte'],
+    keys: declared('pages/FirstRun.svelte', 'CHOICES').map((choice) => `firstrun.choice.${choice}.hint`),
+  },
   // Settings: one radio button per language.
   prefixed('language.', ['pages/Settings.svelte'], LANGUAGES),
   // Application form and view: the budget table's column headings.

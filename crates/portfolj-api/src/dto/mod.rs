@@ -438,6 +438,7 @@ macro_rules! for_each_dto {
             IdentityDto,
             PassphraseDto,
             InitIdentityDto,
+            SetupProgrammeDto,
             InviteDto,
             RevokeDto,
             BundleFileDto,

@@ -43,6 +43,18 @@ pub struct PassphraseDto {
     pub passphrase: Option<String>,
 }
 
+/// The projektkontor sets up a new programme on this laptop (the first-run wizard).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SetupProgrammeDto {
+    pub name: String,
+    pub email: String,
+    /// One of Stockholm's units by name; the projektkontor is usually Stadsledningskontoret.
+    pub unit_name: String,
+    /// Protects both secret keys (this laptop's and the office key); empty for none.
+    pub passphrase: Option<String>,
+}
+
 /// Creates this laptop's key, or restores one from a backed-up key file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default, deny_unknown_fields)]
@@ -84,6 +96,40 @@ pub struct RevokeDto {
 pub struct BundleFileDto {
     pub file_name: String,
     pub content_base64: String,
+}
+
+impl BundleFileDto {
+    /// Reads a `.portfolj` file a shell was given (the CLI's argument, the file the desktop
+    /// app was opened with). A file above the receiver's limit is refused unread.
+    pub fn read(path: &std::path::Path) -> Result<Self, crate::ApiError> {
+        use base64::Engine as _;
+        let unreadable = |e: std::io::Error| {
+            crate::ApiError::new(
+                crate::ErrorCode::BadArguments,
+                format!(
+                    "Filen {} kunde inte läsas: {e}. Kontrollera att filen finns och att du får läsa den.",
+                    path.display()
+                ),
+            )
+        };
+        let size = std::fs::metadata(path).map_err(unreadable)?.len();
+        if size > portfolj_sync::limits::MAX_FILE_BYTES {
+            return Err(crate::ApiError::new(
+                crate::ErrorCode::BadArguments,
+                format!(
+                    "Filen {} är {} MB, större än ett paket får vara ({} MB). Be avsändaren göra ett nytt paket.",
+                    path.display(),
+                    size / 1_000_000,
+                    portfolj_sync::limits::MAX_FILE_BYTES / 1_000_000
+                ),
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(unreadable)?;
+        Ok(Self {
+            file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            content_base64: base64::engine::general_purpose::STANDARD.encode(bytes),
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -1,10 +1,17 @@
 //! Reading the programme's reference data and the overview.
 
+use portfolj_core::org::{FirstOfficePerson, stockholm_units};
+use portfolj_core::{OrgUnit, PersonId, Programme, UnitId};
 use portfolj_store::Connection;
-use portfolj_store::tables::{application, frame, org, programme};
+use portfolj_store::tables::{application, frame, org, programme, setting};
+use serde_json::json;
 
-use crate::dto::{CouncilGoalDto, FocusAreaDto, FrameDto, OverviewDto, ProgrammeDto, StateCountDto, UnitDto};
-use crate::usecases::session;
+use crate::dto::{
+    CouncilGoalDto, FocusAreaDto, FrameDto, IdentityDto, InitIdentityDto, OverviewDto, ProgrammeDto, SetupProgrammeDto,
+    StateCountDto, UnitDto,
+};
+use crate::usecases::sync::{has_identity, identity_dto, keyfiles, new_identity, new_office_key};
+use crate::usecases::{audit, session};
 use crate::{Api, ApiError, ErrorCode};
 
 /// The portfolios asked for: one (1–5), or all five when none is named.
@@ -18,7 +25,7 @@ pub(crate) fn portfolios(choice: Option<u8>) -> Result<Vec<portfolj_core::Portfo
     }
 }
 
-pub(crate) fn require_programme(conn: &Connection) -> Result<portfolj_core::Programme, ApiError> {
+pub(crate) fn require_programme(conn: &Connection) -> Result<Programme, ApiError> {
     programme::get(conn)?.ok_or_else(|| {
         ApiError::new(
             ErrorCode::NoIdentity,
@@ -27,7 +34,53 @@ pub(crate) fn require_programme(conn: &Connection) -> Result<portfolj_core::Prog
     })
 }
 
+/// The units a new programme starts with, by name, for the set-up form (before there is a
+/// programme, or anyone acting, to read them from).
+pub fn setup_units() -> Result<Vec<String>, ApiError> {
+    Ok(stockholm_units().map(|(name, _)| name.to_owned()).collect())
+}
+
 impl Api {
+    /// Sets up a new programme on this laptop, for the projektkontor (the first-run wizard):
+    /// Stockholm's programme and units, the office person who then acts here, this laptop's
+    /// key (unless it has one) and the office key, all in one transaction. The two secret key files are written
+    /// last, both or neither, so a refusal or failure leaves the laptop as it was.
+    pub fn setup_programme(&self, args: &SetupProgrammeDto) -> Result<IdentityDto, ApiError> {
+        let database = self.store().path().to_path_buf();
+        let now = self.clock.now();
+        self.store().write(|tx| {
+            if programme::get(tx)?.is_some() {
+                return Err(ApiError::new(
+                    ErrorCode::Conflict,
+                    "Den här datorn har redan ett program. Ett nytt program sätts upp i en ny, tom datakatalog.",
+                ));
+            }
+            let units: Vec<OrgUnit> = stockholm_units()
+                .map(|(name, kind)| OrgUnit { id: UnitId(self.clock.new_id()), name: name.to_owned(), kind })
+                .collect();
+            let typed = FirstOfficePerson { name: &args.name, email: &args.email, unit_name: &args.unit_name };
+            let person = typed.validate(PersonId(self.clock.new_id()), &units)?;
+            let programme = Programme::stockholm_2013_2018();
+            programme::put(tx, &programme)?;
+            for unit in &units {
+                org::insert_unit(tx, unit)?;
+            }
+            org::insert_person(tx, &person)?;
+            setting::set(tx, setting::key::ACTING_PERSON, &person.id.to_string())?;
+            let detail = json!({ "programme": programme.name, "name": person.name, "email": person.email });
+            audit::record(tx, now, person.id, "programme.setup", &person.id.to_string(), &detail)?;
+            // A laptop that made its key before choosing to set up keeps that key.
+            let mut keys = Vec::new();
+            if !has_identity(tx)? {
+                let no_restore = InitIdentityDto { passphrase: args.passphrase.clone(), secret_key: None };
+                keys.push(new_identity(tx, &database, &no_restore, now)?);
+            }
+            keys.push(new_office_key(tx, &database, &person, args.passphrase.as_deref(), now)?);
+            keyfiles::write_all(&database, &keys)?;
+            identity_dto(tx, &database)
+        })
+    }
+
     /// The programme with its focus areas, council goals and units. Anyone acting in the
     /// programme may read it.
     pub fn programme(&self) -> Result<ProgrammeDto, ApiError> {

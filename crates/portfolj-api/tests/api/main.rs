@@ -11,6 +11,7 @@ mod memo;
 mod prioritise;
 mod review;
 mod scenario;
+mod setup;
 mod status;
 #[path = "../../../../tests/story.rs"]
 mod story;

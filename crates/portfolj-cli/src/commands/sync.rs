@@ -117,11 +117,8 @@ pub enum ConflictsCommand {
 }
 
 fn read(file: &Path) -> Result<Value, ApiError> {
-    let bytes = std::fs::read(file).map_err(|e| {
-        ApiError::new(ErrorCode::BadArguments, format!("Filen {} kunde inte läsas: {e}", file.display()))
-    })?;
-    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(json!({ "file_name": name, "content_base64": BASE64.encode(bytes) }))
+    let read = portfolj_api::dto::BundleFileDto::read(file)?;
+    Ok(json!({ "file_name": read.file_name, "content_base64": read.content_base64 }))
 }
 
 pub(crate) fn write(file: &Path, exported: &Value) -> Result<(), ApiError> {

@@ -1,51 +1,6 @@
-//! The names the demo database is made of: Stockholm's real units, Swedish names, and
+//! The names the demo database is made of (with Stockholm's real units, from
+//! `portfolj_core::org::stockholm_units`): Swedish names, and
 //! applications like those the city's programmes actually received (DOMAIN.md §11).
-
-use portfolj_core::UnitKind;
-
-pub const DEPARTMENTS: &[&str] = &[
-    "Stadsledningskontoret",
-    "Serviceförvaltningen",
-    "Utbildningsförvaltningen",
-    "Socialförvaltningen",
-    "Arbetsmarknadsförvaltningen",
-    "Miljöförvaltningen",
-    "Trafikkontoret",
-    "Stadsbyggnadskontoret",
-    "Exploateringskontoret",
-    "Fastighetskontoret",
-    "Kulturförvaltningen",
-    "Idrottsförvaltningen",
-    "Äldreförvaltningen",
-    "Stockholms stadsarkiv",
-];
-
-pub const DISTRICTS: &[&str] = &[
-    "Rinkeby-Kista stadsdelsförvaltning",
-    "Spånga-Tensta stadsdelsförvaltning",
-    "Hässelby-Vällingby stadsdelsförvaltning",
-    "Bromma stadsdelsförvaltning",
-    "Kungsholmens stadsdelsförvaltning",
-    "Norrmalms stadsdelsförvaltning",
-    "Östermalms stadsdelsförvaltning",
-    "Södermalms stadsdelsförvaltning",
-    "Enskede-Årsta-Vantörs stadsdelsförvaltning",
-    "Skarpnäcks stadsdelsförvaltning",
-    "Farsta stadsdelsförvaltning",
-    "Älvsjö stadsdelsförvaltning",
-    "Hägersten-Liljeholmens stadsdelsförvaltning",
-    "Skärholmens stadsdelsförvaltning",
-];
-
-pub const COMPANIES: &[&str] = &["Stokab", "Stockholm Vatten och Avfall", "Stockholms Hamnar"];
-
-pub fn units() -> impl Iterator<Item = (&'static str, UnitKind)> {
-    DEPARTMENTS
-        .iter()
-        .map(|n| (*n, UnitKind::Department))
-        .chain(DISTRICTS.iter().map(|n| (*n, UnitKind::District)))
-        .chain(COMPANIES.iter().map(|n| (*n, UnitKind::Company)))
-}
 
 pub const FIRST_NAMES: &[&str] = &[
     "Anna", "Erik", "Maria", "Lars", "Karin", "Johan", "Eva", "Anders", "Sara", "Mikael", "Lena", "Per", "Emma",

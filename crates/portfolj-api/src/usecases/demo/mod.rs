@@ -154,7 +154,7 @@ fn generate(tx: &Connection, g: &mut Generator, scale: DemoScale) -> Result<Demo
     let start = at(2012, 6, 1);
     let programme = Programme::stockholm_2013_2018();
     programme::put(tx, &programme)?;
-    let units: Vec<OrgUnit> = catalogue::units()
+    let units: Vec<OrgUnit> = portfolj_core::org::stockholm_units()
         .map(|(name, kind)| OrgUnit { id: UnitId(g.id(start)), name: name.to_owned(), kind })
         .collect();
     for unit in &units {

@@ -52,6 +52,26 @@ pub(crate) fn write(database: &Path, which: &str, text: &str) -> Result<(), ApiE
     file.write_all(text.as_bytes()).and_then(|()| file.sync_all()).map_err(|e| io_error(&path, &e))
 }
 
+/// A secret key file to write when the transaction that made its key has done its work.
+pub(crate) struct Pending {
+    pub which: &'static str,
+    pub text: String,
+}
+
+/// Writes `keys`, all or none: when one cannot be written, those already written are
+/// removed, so a second attempt does not find half a set.
+pub(crate) fn write_all(database: &Path, keys: &[Pending]) -> Result<(), ApiError> {
+    for (n, key) in keys.iter().enumerate() {
+        if let Err(e) = write(database, key.which, &key.text) {
+            for written in &keys[..n] {
+                let _ = fs::remove_file(dir(database).join(written.which));
+            }
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
 /// Renames a key file; a replaced key is kept, never deleted, so old signatures stay checkable.
 pub(crate) fn retire(database: &Path, which: &str, kept_as: &str) -> Result<(), ApiError> {
     let (from, to) = (dir(database).join(which), dir(database).join(kept_as));

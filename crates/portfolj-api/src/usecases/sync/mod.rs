@@ -2,7 +2,7 @@
 //! checks bundles; this module supplies what the laptop knows (trust, channels), applies
 //! verified operations in one transaction and keeps the log.
 
-mod keyfiles;
+pub(crate) mod keyfiles;
 mod reference;
 mod replica;
 mod review;
@@ -45,6 +45,10 @@ fn no_identity() -> ApiError {
     )
 }
 
+pub(crate) fn has_identity(conn: &Connection) -> Result<bool, ApiError> {
+    Ok(table::identity(conn)?.is_some())
+}
+
 fn identity(conn: &Connection) -> Result<Identity, ApiError> {
     table::identity(conn)?.ok_or_else(no_identity)
 }
@@ -76,7 +80,58 @@ fn trust(conn: &Connection) -> Result<Option<Trust>, ApiError> {
     Ok(Some(Trust { office_keys: keys.into_iter().map(PublicKeyText).collect(), revoked: table::revoked(conn)? }))
 }
 
-fn identity_dto(conn: &Connection, database: &Path) -> Result<IdentityDto, ApiError> {
+/// This laptop's new key pair (or a restored one), recorded in the transaction; the secret
+/// key file is the caller's to write once the rest has succeeded.
+pub(crate) fn new_identity(
+    tx: &Connection,
+    database: &Path,
+    args: &InitIdentityDto,
+    now: DateTime<Utc>,
+) -> Result<keyfiles::Pending, ApiError> {
+    if table::identity(tx)?.is_some() || keyfiles::exists(database, keyfiles::LAPTOP) {
+        return Err(ApiError::new(
+            ErrorCode::Conflict,
+            "Den här datorn har redan en nyckel. Visa den med `portfolj identity show`.",
+        ));
+    }
+    let passphrase = args.passphrase.as_deref().filter(|p| !p.is_empty());
+    let key = match args.secret_key.as_deref().filter(|k| !k.trim().is_empty()) {
+        Some(text) => NewKey { signer: Signer::open(text, passphrase)?, secret_file: text.to_owned() },
+        None => Signer::generate(passphrase)?,
+    };
+    let public_key = key.signer.public().clone();
+    let person_id = session::acting_person(tx).ok().map(|p| p.id.to_string());
+    table::set_identity(tx, &Identity { key_id: public_key.key_id()?, public_key: public_key.0, person_id }, now)?;
+    Ok(keyfiles::Pending { which: keyfiles::LAPTOP, text: key.secret_file })
+}
+
+/// The projektkontor's new office key, trusted, and `person`'s laptop key certified with it;
+/// the secret key file is the caller's to write once the rest has succeeded.
+pub(crate) fn new_office_key(
+    tx: &Connection,
+    database: &Path,
+    person: &portfolj_core::Person,
+    passphrase: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<keyfiles::Pending, ApiError> {
+    let me = identity(tx)?;
+    if !table::office_keys(tx)?.is_empty() || keyfiles::exists(database, keyfiles::OFFICE) {
+        return Err(ApiError::new(
+            ErrorCode::Conflict,
+            "Projektkontorets nyckel finns redan på den här datorn eller är redan betrodd.",
+        ));
+    }
+    let office = Signer::generate(passphrase.filter(|p| !p.is_empty()))?;
+    table::pin_office_key(tx, &office.signer.public().key_id()?, &office.signer.public().0, now)?;
+    let valid = (now, now + Duration::days(5 * 365));
+    issue(tx, &office.signer, person, &PublicKeyText(me.public_key.clone()), vec![], valid, now)?;
+    table::set_identity(tx, &Identity { person_id: Some(person.id.to_string()), ..me }, now)?;
+    let detail = json!({ "office_key": office.signer.public().0 });
+    audit::record(tx, now, person.id, "office.init", &office.signer.public().key_id()?, &detail)?;
+    Ok(keyfiles::Pending { which: keyfiles::OFFICE, text: office.secret_file })
+}
+
+pub(crate) fn identity_dto(conn: &Connection, database: &Path) -> Result<IdentityDto, ApiError> {
     let me = identity(conn)?;
     let revoked = table::revoked(conn)?;
     let certificate =
@@ -437,25 +492,8 @@ impl Api {
         let database = self.database();
         let now = self.clock.now();
         self.store().write(|tx| {
-            if table::identity(tx)?.is_some() || keyfiles::exists(&database, keyfiles::LAPTOP) {
-                return Err(ApiError::new(
-                    ErrorCode::Conflict,
-                    "Den här datorn har redan en nyckel. Visa den med `portfolj identity show`.",
-                ));
-            }
-            let passphrase = args.passphrase.as_deref().filter(|p| !p.is_empty());
-            let key = match args.secret_key.as_deref().filter(|k| !k.trim().is_empty()) {
-                Some(text) => NewKey { signer: Signer::open(text, passphrase)?, secret_file: text.to_owned() },
-                None => Signer::generate(passphrase)?,
-            };
-            let public_key = key.signer.public().clone();
-            let person_id = session::acting_person(tx).ok().map(|p| p.id.to_string());
-            table::set_identity(
-                tx,
-                &Identity { key_id: public_key.key_id()?, public_key: public_key.0, person_id },
-                now,
-            )?;
-            keyfiles::write(&database, keyfiles::LAPTOP, &key.secret_file)?;
+            let key = new_identity(tx, &database, args, now)?;
+            keyfiles::write_all(&database, &[key])?;
             identity_dto(tx, &database)
         })
     }
@@ -470,25 +508,11 @@ impl Api {
     pub fn init_office(&self, args: &PassphraseDto) -> Result<IdentityDto, ApiError> {
         let database = self.database();
         let now = self.clock.now();
-        let passphrase = args.passphrase.as_deref().filter(|p| !p.is_empty());
         self.store().write(|tx| {
             let person = session::acting_person(tx)?;
             session::require_office(&Actor::of(&person), ONLY_OFFICE)?;
-            let me = identity(tx)?;
-            if !table::office_keys(tx)?.is_empty() || keyfiles::exists(&database, keyfiles::OFFICE) {
-                return Err(ApiError::new(
-                    ErrorCode::Conflict,
-                    "Projektkontorets nyckel finns redan på den här datorn eller är redan betrodd.",
-                ));
-            }
-            let office = Signer::generate(passphrase)?;
-            table::pin_office_key(tx, &office.signer.public().key_id()?, &office.signer.public().0, now)?;
-            let valid = (now, now + Duration::days(5 * 365));
-            issue(tx, &office.signer, &person, &PublicKeyText(me.public_key.clone()), vec![], valid, now)?;
-            table::set_identity(tx, &Identity { person_id: Some(person.id.to_string()), ..me }, now)?;
-            let detail = json!({ "office_key": office.signer.public().0 });
-            audit::record(tx, now, person.id, "office.init", &office.signer.public().key_id()?, &detail)?;
-            keyfiles::write(&database, keyfiles::OFFICE, &office.secret_file)?;
+            let key = new_office_key(tx, &database, &person, args.passphrase.as_deref(), now)?;
+            keyfiles::write_all(&database, &[key])?;
             identity_dto(tx, &database)
         })
     }
