@@ -2,18 +2,26 @@
 //! forwards the UI's `call` command to the API facade. Three other commands: one saves a file
 //! the UI offers for download, which a webview cannot do itself; one hands the UI the
 //! `.portfolj` file the app was opened with (the desktop entry's `%f`); one notes when a page
-//! has shown its data, for the start-up time.
+//! has shown its data, for the start-up time. One app runs per database (`instance`): a second
+//! start hands its file to the first and exits. The window's size and place are remembered
+//! (tauri-plugin-window-state, in the config directory).
 
 // No console window on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
 
-use portfolj_api::dto::BundleFileDto;
+use portfolj_api::data_dir::DataDirs;
+use portfolj_api::dto::{BundleFileDto, DataDirDto};
 use portfolj_api::{Api, ApiError, ApiErrorDto, ErrorCode};
 use serde_json::Value;
+use tauri::{Emitter, Manager};
+use tauri_plugin_window_state::{AppHandleExt, StateFlags};
+
+mod instance;
 
 /// The open database, or why it could not be opened (shown by the UI on every call).
 type Shared = Arc<Result<Api, ApiError>>;
@@ -103,17 +111,42 @@ fn rendered(page: String, page_millis: u64) {
     }
 }
 
-/// `PORTFOLJ_DB`, or portfolj.db in the platform data directory.
-fn database_path() -> Result<PathBuf, ApiError> {
-    if let Some(path) = std::env::var_os("PORTFOLJ_DB") {
-        return Ok(PathBuf::from(path));
-    }
+/// The data directory settings: the platform's data directory, or the one chosen.
+fn data_dirs() -> Result<DataDirs, ApiError> {
     let dirs = directories::ProjectDirs::from("se", "Stockholms stad", "Portfolj")
         .ok_or_else(|| ApiError::new(ErrorCode::Storage, "Hittar ingen hemkatalog för Portföljs data."))?;
-    std::fs::create_dir_all(dirs.data_dir()).map_err(|e| {
-        ApiError::new(ErrorCode::Storage, format!("Kunde inte skapa {}: {e}", dirs.data_dir().display()))
-    })?;
-    Ok(dirs.data_dir().join("portfolj.db"))
+    Ok(DataDirs::new(dirs.config_dir(), dirs.data_dir()))
+}
+
+/// `PORTFOLJ_DB`, or portfolj.db in the data directory.
+fn database_path() -> Result<PathBuf, ApiError> {
+    match std::env::var_os("PORTFOLJ_DB") {
+        Some(path) => Ok(PathBuf::from(path)),
+        None => data_dirs()?.database(),
+    }
+}
+
+/// The database this app opened.
+struct Database(PathBuf);
+
+/// Where the data lives now and from the next start.
+#[tauri::command]
+fn data_dir(database: tauri::State<'_, Database>) -> Result<DataDirDto, ApiErrorDto> {
+    Ok(data_dirs().map_err(|e| e.to_dto())?.describe(&database.0))
+}
+
+/// Chooses the data directory for the next start (empty: the default).
+#[tauri::command]
+fn choose_data_dir(dir: String, database: tauri::State<'_, Database>) -> Result<DataDirDto, ApiErrorDto> {
+    data_dirs().and_then(|dirs| dirs.choose(&dir, &database.0)).map_err(|e| e.to_dto())
+}
+
+/// Starts the app again, on the data directory chosen. The socket goes first, so the new
+/// process does not hand itself over to this one.
+#[tauri::command]
+fn restart(app: tauri::AppHandle, database: tauri::State<'_, Database>) {
+    let _ = std::fs::remove_file(instance::socket_path(&database.0));
+    app.restart();
 }
 
 fn main() {
@@ -121,17 +154,93 @@ fn main() {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("PORTFOLJ_LOG").unwrap_or_else(|_| "warn".into()))
         .init();
-    let api: Shared = Arc::new(database_path().and_then(|path| Api::open(&path)));
+    let database = database_path();
+    let file = file_argument();
+    let listener = match &database {
+        Ok(path) => match instance::claim(path, file.as_deref()) {
+            instance::Claim::Handed => {
+                tracing::info!(database = %path.display(), "Portfölj already runs on this database; handed over");
+                return;
+            }
+            instance::Claim::First(listener) => listener,
+        },
+        Err(_) => None,
+    };
+    let socket = database.as_ref().ok().map(|path| instance::socket_path(path));
+    let opened_database = Database(database.as_ref().map_or_else(|_| PathBuf::new(), Clone::clone));
+    let api: Shared = Arc::new(database.and_then(|path| Api::open(&path)));
     if let Err(e) = api.as_ref() {
         tracing::error!(error = %e, "database not opened");
     }
-    let result = tauri::Builder::default()
+    let app = tauri::Builder::default()
+        .plugin(tauri_plugin_window_state::Builder::new().build())
         .manage(api)
-        .manage(OpenedFile(Mutex::new(file_argument())))
-        .invoke_handler(tauri::generate_handler![call, save_download, opened_file, rendered])
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        tracing::error!(error = %e, "the window could not be started");
-        std::process::exit(1);
+        .manage(OpenedFile(Mutex::new(file)))
+        .manage(opened_database)
+        .setup(move |app| {
+            if let Some(listener) = listener {
+                let handle = app.handle().clone();
+                instance::serve(listener, move |file| bring_forward(&handle, file));
+            }
+            Ok(())
+        })
+        .on_window_event(|window, event| match event {
+            tauri::WindowEvent::CloseRequested { .. } => {
+                let _ = window.app_handle().save_window_state(StateFlags::all());
+            }
+            tauri::WindowEvent::Resized(_) | tauri::WindowEvent::Moved(_) => save_when_settled(window.app_handle()),
+            _ => {}
+        })
+        .invoke_handler(tauri::generate_handler![
+            call,
+            save_download,
+            opened_file,
+            rendered,
+            data_dir,
+            choose_data_dir,
+            restart
+        ])
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(move |_, event| {
+            if let tauri::RunEvent::Exit = event
+                && let Some(socket) = &socket
+            {
+                let _ = std::fs::remove_file(socket);
+            }
+        }),
+        Err(e) => {
+            tracing::error!(error = %e, "the window could not be started");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Saves the window's size and place once it has stopped changing for a moment, so a session
+/// that ends without a clean exit (a crash, a logout) keeps them too.
+fn save_when_settled(app: &tauri::AppHandle) {
+    static CHANGES: AtomicU64 = AtomicU64::new(0);
+    let change = CHANGES.fetch_add(1, Ordering::AcqRel) + 1;
+    let app = app.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(600));
+        if CHANGES.load(Ordering::Acquire) == change {
+            let _ = app.save_window_state(StateFlags::all());
+        }
+    });
+}
+
+/// A second start handed over: show the window, and the file it was opened with.
+fn bring_forward(app: &tauri::AppHandle, file: Option<PathBuf>) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+    if let Some(file) = file {
+        if let Ok(mut opened) = app.state::<OpenedFile>().0.lock() {
+            *opened = Some(file);
+        }
+        let _ = app.emit("opened-file", ());
     }
 }

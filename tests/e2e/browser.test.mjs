@@ -4077,9 +4077,9 @@ describe('Portfölj on a new laptop: set up a programme, or open the demo (HTTP 
       // Nothing filled in: every field's message at once, and nothing is made.
       await form.getByRole('button', { name: 'Sätt upp programmet' }).click();
       const notice = form.getByRole('alert');
-      await notice.getByText('Skriv ditt namn').waitFor();
-      await notice.getByText('Skriv din e-postadress').waitFor();
-      await notice.getByText('Välj den enhet du arbetar på i listan.').waitFor();
+      await notice.getByText('Skriv personens namn').waitFor();
+      await notice.getByText('Skriv en e-postadress').waitFor();
+      await notice.getByText('Välj personens enhet i listan.').waitFor();
       await assert.rejects(apiAt(laptop, 'session.get'), /no_identity/);
       await assert.rejects(apiAt(laptop, 'identity.show'), /no_identity/);
 
@@ -4095,6 +4095,26 @@ describe('Portfölj on a new laptop: set up a programme, or open the demo (HTTP 
       assert.equal((await apiAt(laptop, 'session.get')).demo, false);
       await goTo(page, '#/installningar/identitet');
       await page.getByTestId('own-certificate').getByText('Karin Ek', { exact: true }).waitFor();
+
+      // The new programme has only Karin: she adds the coach she will invite.
+      const add = page.getByRole('form', { name: 'Lägg till en person' });
+      await add.getByLabel('Namn', { exact: true }).fill('Sara Lind');
+      await add.getByLabel('E-post', { exact: true }).fill('karin.ek@stockholm.se');
+      await add.getByLabel('Enhet', { exact: true }).selectOption('Trafikkontoret');
+      await add.getByRole('button', { name: 'Lägg till personen' }).click();
+      await add.getByText('finns redan i programmet, för Karin Ek').waitFor();
+      await add.getByText('Välj minst en roll.').waitFor();
+      assert.equal(await add.getByLabel('E-post', { exact: true }).getAttribute('aria-invalid'), 'true');
+      assert.deepEqual(await seriousViolations(page), []);
+      await add.getByLabel('E-post', { exact: true }).fill('sara.lind@stockholm.se');
+      await add.getByLabel('Projektcoach', { exact: true }).check();
+      await add.getByRole('button', { name: 'Lägg till personen' }).click();
+      await add.getByTestId('person-add-status').filter({ hasText: 'Sara Lind är tillagd och kan bjudas in.' }).waitFor();
+      const invite = page.getByRole('form', { name: 'Bjud in en dator' });
+      await page.waitForFunction(() => [...document.querySelectorAll('#invite-person option')].some((o) => o.textContent.includes('Sara Lind')));
+      const people = await apiAt(laptop, 'person.list');
+      assert.deepEqual(people.map((p) => p.name), ['Karin Ek', 'Sara Lind']);
+      await invite.getByLabel('Person', { exact: true }).selectOption(people[1].id);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

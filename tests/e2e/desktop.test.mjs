@@ -7,8 +7,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,9 @@ let db;
 let app;
 let browser;
 
+/** The app's database, and a config directory of its own (the window's remembered state). */
+const appEnv = () => ({ PORTFOLJ_DB: db, XDG_CONFIG_HOME: path.join(dir, 'config') });
+
 function portfolj(...args) {
   return execFileSync(cli, ['--db', db, ...args], { encoding: 'utf8' });
 }
@@ -33,7 +36,9 @@ before(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'portfolj-desktop-'));
   db = path.join(dir, 'demo.db');
   portfolj('demo', 'init', '--scale', 'small', '--seed', '1');
-  app = await startApp(desktop, { env: { PORTFOLJ_DB: db } });
+  // A key, so the window can preview a bundle handed to it.
+  portfolj('identity', 'init');
+  app = await startApp(desktop, { env: appEnv() });
   browser = app.browser;
 });
 
@@ -106,4 +111,61 @@ test('an application created in the window is in the SQLite file for the CLI', a
   assert.equal(found.length, 1);
   assert.equal(found[0].requested_amount, '1250000.00');
   assert.equal(found[0].state, 'draft');
+});
+
+test('Inställningar shows the data directory and keeps another one for the next start', async () => {
+  await browser.execute(() => {
+    window.location.hash = '#/installningar';
+  });
+  const current = browser.$('[data-testid="datadir-current"]');
+  await current.waitForDisplayed({ timeout: 20_000 });
+  assert.equal(await current.getText(), dir);
+  const next = path.join(dir, 'ny-katalog');
+  await browser.$('#datadir-new').setValue(next);
+  await browser.keys('Enter');
+  const shown = browser.$('[data-testid="datadir-next"]');
+  await shown.waitForDisplayed({ timeout: 20_000 });
+  assert.equal(await shown.getText(), next);
+  assert.ok(existsSync(next), 'the new data directory is made');
+  const settings = JSON.parse(readFileSync(path.join(dir, 'config', 'portfolj', 'settings.json'), 'utf8'));
+  assert.equal(settings.data_dir, next);
+  await screenshot('datakatalog');
+});
+
+test('a second start on the same database hands its file to the open window, which previews it', async () => {
+  const file = path.join(dir, 'trasig.portfolj');
+  writeFileSync(file, 'inte ett paket');
+  const second = spawn(desktop, [file], { env: { ...process.env, ...appEnv() }, stdio: 'ignore' });
+  const code = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the second start did not exit within 20 s')), 20_000);
+    second.on('exit', (exitCode) => {
+      clearTimeout(timer);
+      resolve(exitCode);
+    });
+  });
+  assert.equal(code, 0, 'the second start hands over and exits');
+  await browser.waitUntil(async () => (await heading()) === 'Identitet och paket', {
+    timeout: 20_000,
+    timeoutMsg: 'the open window shows Identitet och paket for the handed-over file',
+  });
+  const refusal = browser.$('[data-testid="import-refusal"]');
+  await refusal.waitForDisplayed({ timeout: 20_000 });
+  assert.match(await refusal.getText(), /Filen är inte ett Portfölj-paket eller är skadad/);
+  await screenshot('overlamnad-fil');
+});
+
+test('the window opens again at the size it was closed at', async () => {
+  await browser.setWindowRect(null, null, 1100, 700);
+  // Saved once the window has settled, so even a session that ends without a clean exit
+  // (as this one: the driver stops the app) keeps it.
+  await browser.pause(2000);
+  await app.stop();
+  const saved = path.join(dir, 'config', 'se.stockholm.portfolj', '.window-state.json');
+  assert.ok(existsSync(saved), `the window state is saved in ${saved}`);
+  assert.equal(JSON.parse(readFileSync(saved, 'utf8')).main?.width, 1100);
+  app = await startApp(desktop, { env: appEnv() });
+  browser = app.browser;
+  await heading();
+  const rect = await browser.getWindowRect();
+  assert.equal(rect.width, 1100);
 });

@@ -28,6 +28,8 @@ pub enum ErrorCode {
     Storage,
     /// A bug: the API could not complete and said why in `message`.
     Internal,
+    /// The person stopped long work before it was done; nothing was changed.
+    Cancelled,
     /// A bundle, key or certificate was refused; the code says why (portfolj-sync).
     Bundle(&'static str),
 }
@@ -40,6 +42,7 @@ impl ErrorCode {
             ErrorCode::NotFound => "not_found",
             ErrorCode::Conflict => "conflict",
             ErrorCode::NoIdentity => "no_identity",
+            ErrorCode::Cancelled => "cancelled",
             ErrorCode::NotReady => "not_ready",
             ErrorCode::UnknownCommand => "unknown_command",
             ErrorCode::BadArguments => "bad_arguments",

@@ -7,6 +7,7 @@
 //! shell a request comes through. Each use case runs in one store transaction.
 
 mod clock;
+pub mod data_dir;
 pub mod dispatch;
 pub mod dto;
 mod error;

@@ -1,13 +1,17 @@
-//! How far a long use case (a bundle import) has come, readable while it runs: the shells
-//! call `progress.get` from another thread, which never waits for the store.
+//! How far a long use case (a bundle import) has come, readable while it runs, and the
+//! person's wish to stop it: the shells call `progress.get` and `progress.cancel` from another
+//! thread, which never waits for the store. The use case asks `proceed` between steps and,
+//! when stopped, returns an error, so its transaction rolls back and nothing is changed.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use crate::dto::ProgressDto;
+use crate::{ApiError, ErrorCode};
 
 #[derive(Debug, Default)]
 pub(crate) struct Progress {
     active: AtomicBool,
+    cancelled: AtomicBool,
     done: AtomicU64,
     total: AtomicU64,
 }
@@ -25,13 +29,31 @@ impl Drop for Running<'_> {
 impl Progress {
     pub(crate) fn start(&self, total: u64) -> Running<'_> {
         self.done.store(0, Ordering::Release);
+        self.cancelled.store(false, Ordering::Release);
         self.total.store(total, Ordering::Release);
         self.active.store(true, Ordering::Release);
         Running(self)
     }
 
-    pub(crate) fn advance(&self, by: u64) {
+    /// Counts `by` steps done; refuses to go on once the person has cancelled.
+    pub(crate) fn advance(&self, by: u64) -> Result<(), ApiError> {
         self.done.fetch_add(by, Ordering::AcqRel);
+        if self.cancelled.load(Ordering::Acquire) {
+            return Err(ApiError::new(
+                ErrorCode::Cancelled,
+                "Importen avbröts. Inget har ändrats; du kan importera paketet igen när du vill.",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Asks the running work to stop at its next step; true when something was running.
+    pub(crate) fn cancel(&self) -> bool {
+        let active = self.active.load(Ordering::Acquire);
+        if active {
+            self.cancelled.store(true, Ordering::Release);
+        }
+        active
     }
 
     pub(crate) fn get(&self) -> ProgressDto {

@@ -605,3 +605,65 @@ fn report_final_closes_a_project_and_report_followup_reads_its_lines_from_a_file
     assert!(!broken.status.success());
     assert!(String::from_utf8_lossy(&broken.stderr).contains("är inte giltig JSON"));
 }
+
+/// The projektkontor sets up a programme on an empty laptop from the command line, adds a
+/// coach and invites the coach's laptop by e-mail: the same use cases as the first-run screen.
+#[test]
+fn office_setup_then_person_add_then_invite_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let office = dir.path().join("office.db");
+    let laptop = dir.path().join("laptop.db");
+    let set_up = portfolj(
+        &office,
+        &[
+            "office",
+            "setup",
+            "--name",
+            "Karin Ek",
+            "--email",
+            "karin.ek@stockholm.se",
+            "--unit",
+            "Stadsledningskontoret",
+            "--json",
+        ],
+    );
+    assert!(set_up.status.success(), "{}", String::from_utf8_lossy(&set_up.stderr));
+    assert_eq!(json(&set_up)["certificate"]["roles"], serde_json::json!(["office"]));
+    let refused = portfolj(
+        &office,
+        &["person", "add", "--name", "Sara Lind", "--email", "sara", "--unit", "Trafikkontoret", "--role", "coach"],
+    );
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("Skriv en e-postadress"));
+    let added = portfolj(
+        &office,
+        &[
+            "person",
+            "add",
+            "--name",
+            "Sara Lind",
+            "--email",
+            "sara.lind@stockholm.se",
+            "--unit",
+            "Trafikkontoret",
+            "--role",
+            "coach",
+            "--json",
+        ],
+    );
+    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+    assert_eq!(json(&added)["roles"], serde_json::json!(["coach"]));
+    let people = json(&portfolj(&office, &["person", "list", "--json"]));
+    assert_eq!(people.as_array().map(Vec::len), Some(2));
+
+    let key = json(&portfolj(&laptop, &["identity", "init", "--json"]))["public_key"].as_str().expect("key").to_owned();
+    let invitation = dir.path().join("inbjudan.portfolj");
+    let out = invitation.to_string_lossy().into_owned();
+    assert!(
+        portfolj(&office, &["office", "invite", "sara.lind@stockholm.se", "--key", &key, "--out", &out])
+            .status
+            .success()
+    );
+    assert!(portfolj(&laptop, &["bundle", "import", &out]).status.success());
+    assert_eq!(json(&portfolj(&laptop, &["persona", "whoami", "--json"]))["person"]["name"], "Sara Lind");
+}

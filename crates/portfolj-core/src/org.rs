@@ -117,42 +117,50 @@ pub fn stockholm_units() -> impl Iterator<Item = (&'static str, UnitKind)> {
         .chain(COMPANIES.iter().map(|n| (*n, UnitKind::Company)))
 }
 
-/// The projektkontor's first person, as typed when a programme is set up on a new laptop.
+/// A person the projektkontor adds to the programme (the first one when the programme is set
+/// up), as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FirstOfficePerson<'a> {
+pub struct NewPerson<'a> {
     pub name: &'a str,
     pub email: &'a str,
-    /// One of `units` by name.
+    /// One of the programme's units, by name.
     pub unit_name: &'a str,
+    pub roles: &'a [Role],
 }
 
-impl FirstOfficePerson<'_> {
-    /// The person with the office role, or every field's error at once.
-    pub fn validate(&self, id: PersonId, units: &[OrgUnit]) -> Result<Person, ValidationErrors> {
+impl NewPerson<'_> {
+    /// The person, or every field's error at once. The e-mail address is a person's name in
+    /// invitations, so no two people share one.
+    pub fn validate(&self, id: PersonId, units: &[OrgUnit], people: &[Person]) -> Result<Person, ValidationErrors> {
         let mut errors = ValidationErrors::default();
         let name = self.name.trim();
         if name.is_empty() {
-            errors.push("name", "Skriv ditt namn, så som det ska stå i beslutsunderlag och loggen.");
+            errors.push("name", "Skriv personens namn, så som det ska stå i beslutsunderlag och loggen.");
         }
-        let email = self.email.trim();
+        let email = self.email.trim().to_lowercase();
         let plausible = email.split_once('@').is_some_and(|(local, domain)| {
             !local.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace)
         });
         if !plausible {
-            errors.push("email", "Skriv din e-postadress, till exempel karin.ek@stockholm.se.");
+            errors.push("email", "Skriv en e-postadress, till exempel karin.ek@stockholm.se.");
+        } else if let Some(other) = people.iter().find(|p| p.email.eq_ignore_ascii_case(&email)) {
+            errors.push(
+                "email",
+                format!("{email} finns redan i programmet, för {}. Varje person har en egen adress.", other.name),
+            );
         }
         let unit = units.iter().find(|u| u.name == self.unit_name.trim());
         if unit.is_none() {
-            errors.push("unit_name", "Välj den enhet du arbetar på i listan.");
+            errors.push("unit_name", "Välj personens enhet i listan.");
         }
+        if self.roles.is_empty() {
+            errors.push("roles", "Välj minst en roll.");
+        }
+        let mut roles = self.roles.to_vec();
+        roles.sort();
+        roles.dedup();
         match unit {
-            Some(unit) if errors.is_empty() => Ok(Person {
-                id,
-                name: name.to_owned(),
-                email: email.to_lowercase(),
-                unit: unit.id,
-                roles: vec![Role::Office],
-            }),
+            Some(unit) if errors.is_empty() => Ok(Person { id, name: name.to_owned(), email, unit: unit.id, roles }),
             _ => Err(errors),
         }
     }

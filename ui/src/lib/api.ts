@@ -14,7 +14,6 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import type { ApiErrorDto } from '../generated/ApiErrorDto';
-import type { BundleFileDto } from '../generated/BundleFileDto';
 import { saveFile } from './attachments';
 import { t } from './i18n';
 
@@ -99,16 +98,6 @@ export async function saveDownload(fileName: string, contentBase64: string, fall
     return await invoke<string>('save_download', { fileName, contentBase64 });
   } catch (error) {
     throw toApiError(error);
-  }
-}
-
-/** The .portfolj file the desktop app was opened with, given once; null in a browser. */
-export async function openedFile(): Promise<BundleFileDto | null> {
-  if (!isTauri()) return null;
-  try {
-    return await invoke<BundleFileDto | null>('opened_file');
-  } catch (e) {
-    throw toApiError(e);
   }
 }
 

@@ -44,6 +44,7 @@ import type { CertificateDto } from '../generated/CertificateDto';
 import type { ConflictDto } from '../generated/ConflictDto';
 import type { ExportDto } from '../generated/ExportDto';
 import type { ExportedBundleDto } from '../generated/ExportedBundleDto';
+import type { NewPersonDto } from '../generated/NewPersonDto';
 import type { SetupProgrammeDto } from '../generated/SetupProgrammeDto';
 import type { IdentityDto } from '../generated/IdentityDto';
 import type { InitIdentityDto } from '../generated/InitIdentityDto';
@@ -101,6 +102,8 @@ import type { StatusReportInputDto } from '../generated/StatusReportInputDto';
 
 export const getSession = () => call<SessionDto>('session.get');
 export const listPersonas = () => call<PersonDto[]>('persona.list');
+export const listPeople = () => call<PersonDto[]>('person.list');
+export const addPerson = (args: NewPersonDto) => call<PersonDto>('person.add', args);
 export const switchPersona = (person_id: string) =>
   call<SessionDto>('persona.switch', { person_id });
 export const getProgramme = () => call<ProgrammeDto>('programme.get');
@@ -171,6 +174,7 @@ export const rotateOfficeKey = (args: RotateDto) => call<IdentityDto>('office.ro
 export const inspectBundle = (file: BundleFileDto) => call<BundlePreviewDto>('bundle.inspect', file);
 export const importBundle = (file: BundleFileDto) => call<BundlePreviewDto>('bundle.import', file);
 export const getProgress = () => call<ProgressDto>('progress.get');
+export const cancelProgress = () => call<boolean>('progress.cancel');
 export const bundleLog = () => call<BundleLogDto[]>('bundle.log', {});
 export const exportBundle = (args: ExportDto) => call<ExportedBundleDto>('bundle.export', args);
 export const sendWork = (args: SendDto) => call<ExportedBundleDto>('bundle.send', args);

@@ -85,6 +85,27 @@ pub struct PersonDto {
     pub roles: Vec<RoleDto>,
 }
 
+/// The desktop app's data directory: in use, from the next start, and the platform's default.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DataDirDto {
+    /// Where this running app keeps its database.
+    pub current: String,
+    /// Where the app will keep it from the next start.
+    pub next: String,
+    pub default: String,
+}
+
+/// A person the projektkontor adds to the programme.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct NewPersonDto {
+    pub name: String,
+    pub email: String,
+    /// One of the programme's units, by name.
+    pub unit_name: String,
+    pub roles: Vec<RoleDto>,
+}
+
 /// Who is acting on this laptop, and whether it is a demo database.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SessionDto {
@@ -359,6 +380,8 @@ macro_rules! for_each_dto {
             ApplicationStateDto,
             UnitDto,
             PersonDto,
+            NewPersonDto,
+            DataDirDto,
             SessionDto,
             FocusAreaDto,
             CouncilGoalDto,

@@ -11,6 +11,7 @@ pub mod frame;
 pub mod indicator;
 pub mod memo;
 pub(crate) mod pdf;
+pub mod people;
 pub mod prioritise;
 pub mod programme;
 pub mod programme_report;

@@ -1,7 +1,7 @@
 //! Reading the programme's reference data and the overview.
 
-use portfolj_core::org::{FirstOfficePerson, stockholm_units};
-use portfolj_core::{OrgUnit, PersonId, Programme, UnitId};
+use portfolj_core::org::{NewPerson, stockholm_units};
+use portfolj_core::{OrgUnit, PersonId, Programme, Role, UnitId};
 use portfolj_store::Connection;
 use portfolj_store::tables::{application, frame, org, programme, setting};
 use serde_json::json;
@@ -58,8 +58,9 @@ impl Api {
             let units: Vec<OrgUnit> = stockholm_units()
                 .map(|(name, kind)| OrgUnit { id: UnitId(self.clock.new_id()), name: name.to_owned(), kind })
                 .collect();
-            let typed = FirstOfficePerson { name: &args.name, email: &args.email, unit_name: &args.unit_name };
-            let person = typed.validate(PersonId(self.clock.new_id()), &units)?;
+            let typed =
+                NewPerson { name: &args.name, email: &args.email, unit_name: &args.unit_name, roles: &[Role::Office] };
+            let person = typed.validate(PersonId(self.clock.new_id()), &units, &[])?;
             let programme = Programme::stockholm_2013_2018();
             programme::put(tx, &programme)?;
             for unit in &units {

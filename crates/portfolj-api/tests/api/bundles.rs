@@ -98,14 +98,7 @@ fn the_office_invites_a_laptop_which_joins_and_refuses_the_same_bundle_twice() {
 
 #[test]
 fn a_coach_laptop_cannot_send_the_office_programme_changes() {
-    let office = demo();
-    ok(&office, "identity.init", json!({}));
-    ok(&office, "office.init", json!({}));
-    let laptop = empty();
-    ok(&laptop, "identity.init", json!({}));
-    let email = coach_email(&office);
-    let invitation = ok(&office, "office.invite", json!({"person_id": email, "public_key": public_key(&laptop)}));
-    import(&laptop, &decode(&invitation)).expect("joins");
+    let (office, laptop) = office_and_coach_laptop();
 
     // The coach's laptop signs a bundle that changes the programme, with its own key and
     // its genuine certificate: the office refuses the whole bundle and names the operation.
@@ -666,7 +659,9 @@ fn an_import_takes_a_copy_first_and_a_refused_bundle_takes_none() {
 // ---- The whole loop: office → coach laptop → office, with a conflict ----------------
 
 /// An office with its key and a coach laptop that has joined; returns (office, laptop).
-fn office_and_coach_laptop() -> (Fixture, Fixture) {
+/// A demo office with its key, a new laptop with its own, and the office's invitation of the
+/// laptop for the demo's coach: the office, the laptop, the coach's e-mail, the invitation.
+fn coach_invitation() -> (Fixture, Fixture, String, Vec<u8>) {
     let office = demo();
     ok(&office, "identity.init", json!({}));
     ok(&office, "office.init", json!({}));
@@ -674,7 +669,12 @@ fn office_and_coach_laptop() -> (Fixture, Fixture) {
     ok(&laptop, "identity.init", json!({}));
     let email = coach_email(&office);
     let invitation = ok(&office, "office.invite", json!({"person_id": email, "public_key": public_key(&laptop)}));
-    import(&laptop, &decode(&invitation)).expect("joins");
+    (office, laptop, email, decode(&invitation))
+}
+
+fn office_and_coach_laptop() -> (Fixture, Fixture) {
+    let (office, laptop, _, invitation) = coach_invitation();
+    import(&laptop, &invitation).expect("joins");
     (office, laptop)
 }
 
@@ -829,4 +829,40 @@ fn after_an_office_key_rotation_a_laptop_that_joined_before_follows_the_new_key(
     assert_eq!(after[1], rotated["office_key_ids"][1]);
     let keys = office.path.with_file_name("portfolj.db.keys");
     assert!(keys.join(format!("office-{}.key", before[0].as_str().expect("id"))).exists(), "the old key is kept");
+}
+
+/// "Avbryt importen": a cancel from another thread (as the UI sends it while the import runs)
+/// stops the import at its next step; the transaction rolls back, and the same bundle can be
+/// imported afterwards.
+#[test]
+fn an_import_cancelled_while_it_runs_changes_nothing_and_can_be_made_again() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (_office, laptop, email, bytes) = coach_invitation();
+    assert_eq!(ok(&laptop, "progress.cancel", json!({})), json!(false), "nothing runs, nothing to cancel");
+
+    let finished = AtomicBool::new(false);
+    let result = std::thread::scope(|scope| {
+        let canceller = scope.spawn(|| {
+            // The import is active from before its safety copy is taken until it ends.
+            while !finished.load(Ordering::Acquire) {
+                if laptop.api.call("progress.cancel", json!({})).expect("cancel answers") == json!(true) {
+                    return true;
+                }
+                std::hint::spin_loop();
+            }
+            false
+        });
+        let result = import(&laptop, &bytes);
+        finished.store(true, Ordering::Release);
+        assert!(canceller.join().expect("canceller"), "the cancel reached the running import");
+        result
+    });
+    let e = result.expect_err("cancelled");
+    assert_eq!(e.code.as_str(), "cancelled");
+    assert!(e.message.contains("Inget har ändrats"), "{}", e.message);
+    assert_eq!(err(&laptop, "session.get", json!({})).code.as_str(), "no_identity");
+    assert_eq!(ok(&laptop, "bundle.log", json!({})).as_array().map(Vec::len), Some(0));
+
+    import(&laptop, &bytes).expect("the same bundle, imported again");
+    assert_eq!(ok(&laptop, "session.get", json!({}))["person"]["email"], email);
 }

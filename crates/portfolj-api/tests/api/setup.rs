@@ -86,3 +86,57 @@ fn a_laptop_that_made_its_key_first_keeps_it_when_it_sets_up_the_programme() {
     assert_eq!(shown["key_id"], key);
     assert_eq!(shown["certificate"]["roles"], json!(["office"]));
 }
+
+// ---- The programme's people: the projektkontor adds whom it will invite -------------------
+
+fn sara() -> Value {
+    json!({"name": "Sara Lind", "email": "sara.lind@stockholm.se", "unit_name": "Trafikkontoret", "roles": ["coach", "applicant"]})
+}
+
+#[test]
+fn the_office_of_a_new_programme_adds_a_person_and_invites_their_laptop() {
+    let office = empty();
+    ok(&office, "programme.setup", karin());
+    let added = ok(&office, "person.add", sara());
+    assert_eq!(added["unit_name"], "Trafikkontoret");
+    assert_eq!(added["roles"], json!(["applicant", "coach"]));
+    let people = ok(&office, "person.list", json!({}));
+    let names: Vec<&str> = people.as_array().expect("list").iter().filter_map(|p| p["name"].as_str()).collect();
+    assert_eq!(names, ["Karin Ek", "Sara Lind"]);
+
+    let laptop = empty();
+    ok(&laptop, "identity.init", json!({}));
+    let invitation =
+        ok(&office, "office.invite", json!({"person_id": "sara.lind@stockholm.se", "public_key": public_key(&laptop)}));
+    super::bundles::import(&laptop, &decode(&invitation)).expect("joins");
+    let session = ok(&laptop, "session.get", json!({}));
+    assert_eq!(session["person"]["name"], "Sara Lind");
+    assert_eq!(session["person"]["roles"], json!(["applicant", "coach"]));
+}
+
+#[test]
+fn a_person_with_a_taken_address_or_no_role_is_refused_and_nothing_is_added() {
+    let office = empty();
+    ok(&office, "programme.setup", karin());
+    let before = file_bytes(&office);
+    let e = err(
+        &office,
+        "person.add",
+        json!({"name": "Karin Andersson", "email": "KARIN.EK@stockholm.se", "unit_name": "Trafikkontoret", "roles": []}),
+    );
+    assert_eq!(e.code.as_str(), "validation");
+    let fields: Vec<&str> = e.fields.iter().map(|x| x.field.as_str()).collect();
+    assert_eq!(fields, ["email", "roles"]);
+    assert!(e.fields[0].message.contains("finns redan i programmet, för Karin Ek"), "{}", e.fields[0].message);
+    assert!(file_bytes(&office) == before);
+}
+
+#[test]
+fn only_the_office_keeps_the_register_of_people() {
+    let f = demo();
+    super::act_as(&f, "coach", None);
+    let before = file_bytes(&f);
+    assert_eq!(err(&f, "person.add", sara()).code.as_str(), "forbidden");
+    assert_eq!(err(&f, "person.list", json!({})).code.as_str(), "forbidden");
+    assert!(file_bytes(&f) == before);
+}

@@ -47,6 +47,11 @@ pub enum Command {
         #[command(subcommand)]
         command: persona::PersonaCommand,
     },
+    /// The programme's people (projektkontoret): list, add.
+    Person {
+        #[command(subcommand)]
+        command: persona::PersonCommand,
+    },
     /// Benefit valuations (nyttovärdering): compute a worksheet file's results.
     Valuation {
         #[command(subcommand)]
@@ -150,6 +155,7 @@ pub fn run(api: Api, command: Command, json: bool, db: &Path) -> Result<(), ApiE
         Command::Programme => programme(&api, json),
         Command::Overview => overview(&api, json),
         Command::Persona { command } => persona::run(&api, command, json),
+        Command::Person { command } => persona::person(&api, command, json),
         Command::Serve(args) => serve::run(api, args),
         Command::Review { command } => review::run(&api, command, json),
         Command::Prioritize(args) => prioritise::run(&api, &args, json),

@@ -119,7 +119,7 @@ fn failure(e: &ApiError) -> Response {
         ErrorCode::BadArguments | ErrorCode::UnknownCommand => StatusCode::BAD_REQUEST,
         ErrorCode::Forbidden | ErrorCode::NoIdentity => StatusCode::FORBIDDEN,
         ErrorCode::NotFound => StatusCode::NOT_FOUND,
-        ErrorCode::Conflict | ErrorCode::NotReady => StatusCode::CONFLICT,
+        ErrorCode::Conflict | ErrorCode::NotReady | ErrorCode::Cancelled => StatusCode::CONFLICT,
         ErrorCode::Storage | ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     };
     (status, axum::Json(e.to_dto())).into_response()

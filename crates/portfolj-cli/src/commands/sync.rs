@@ -35,6 +35,14 @@ pub enum IdentityCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum OfficeCommand {
+    /// Set up a new programme on this empty laptop: the programme, you as the projektkontor,
+    /// this laptop's key and the office key, all at once.
+    Setup {
+        #[command(flatten)]
+        you: super::persona::PersonFields,
+        #[command(flatten)]
+        passphrase: Passphrase,
+    },
     /// Make this laptop the projektkontor's: create the office key and certify yourself.
     Init(Passphrase),
     /// Invite a person's laptop: certificate, office key and programme in one bundle.
@@ -179,6 +187,10 @@ fn print_identity(i: &Value, json: bool) {
 
 pub fn office(api: &Api, command: OfficeCommand, json: bool) -> Result<(), ApiError> {
     match command {
+        OfficeCommand::Setup { you, passphrase } => {
+            let args = json!({ "name": you.name, "email": you.email, "unit_name": you.unit, "passphrase": passphrase.passphrase });
+            print_identity(&api.call("programme.setup", args)?, json)
+        }
         OfficeCommand::Init(p) => {
             print_identity(&api.call("office.init", json!({ "passphrase": p.passphrase }))?, json)
         }

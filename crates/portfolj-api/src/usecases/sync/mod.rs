@@ -315,7 +315,7 @@ fn apply(
     let mut trust = trust(conn)?.unwrap_or(Trust { office_keys: vec![], revoked: vec![] });
     for op in bundle.operations() {
         if !matches!(op, Operation::Write { .. }) {
-            progress.advance(1);
+            progress.advance(1)?;
         }
         match op {
             Operation::OfficeKey { public_key } => {

@@ -215,7 +215,7 @@ pub(crate) fn merge_in(
     for write in writes {
         store(conn, write, "imported")?;
         clock.observe(&write.stamp, now.timestamp_millis());
-        progress.advance(1);
+        progress.advance(1)?;
     }
     table::set_hlc(conn, clock.last_ms, clock.counter)?;
     let actor = actor_of(certificate)?;
