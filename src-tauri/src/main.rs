@@ -80,9 +80,20 @@ struct OpenedFile(Mutex<Option<PathBuf>>);
 /// The `.portfolj` file the app was opened with, read for the import preview; given once,
 /// so a reload of the page does not offer it again.
 #[tauri::command]
-fn opened_file(state: tauri::State<'_, OpenedFile>) -> Result<Option<BundleFileDto>, ApiErrorDto> {
+async fn opened_file(state: tauri::State<'_, OpenedFile>) -> Result<Option<BundleFileDto>, ApiErrorDto> {
     let taken = state.0.lock().map(|mut file| file.take()).unwrap_or_default();
-    taken.map(|path| BundleFileDto::read(&path).map_err(|e| e.to_dto())).transpose()
+    // Off the main thread: a bundle may be large.
+    blocking(move || taken.map(|path| BundleFileDto::read(&path)).transpose()).await
+}
+
+/// Runs file work off the main thread, so the window stays responsive.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiErrorDto> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Anropet avbröts: {e}")).to_dto())?
+        .map_err(|e| e.to_dto())
 }
 
 /// The first argument that is not an option: the file manager passes the opened file.
@@ -137,16 +148,24 @@ fn data_dir(database: tauri::State<'_, Database>) -> Result<DataDirDto, ApiError
 
 /// Chooses the data directory for the next start (empty: the default).
 #[tauri::command]
-fn choose_data_dir(dir: String, database: tauri::State<'_, Database>) -> Result<DataDirDto, ApiErrorDto> {
-    data_dirs().and_then(|dirs| dirs.choose(&dir, &database.0)).map_err(|e| e.to_dto())
+async fn choose_data_dir(dir: String, database: tauri::State<'_, Database>) -> Result<DataDirDto, ApiErrorDto> {
+    let current = database.0.clone();
+    blocking(move || data_dirs()?.choose(&dir, &current)).await
 }
 
-/// Starts the app again, on the data directory chosen. The socket goes first, so the new
-/// process does not hand itself over to this one.
+/// Starts the app again, on the data directory chosen, without the file it was first opened
+/// with. The socket goes first, so the new process waits for this one's lock instead of
+/// handing itself over.
 #[tauri::command]
-fn restart(app: tauri::AppHandle, database: tauri::State<'_, Database>) {
+fn restart(app: tauri::AppHandle, database: tauri::State<'_, Database>) -> Result<(), ApiErrorDto> {
     let _ = std::fs::remove_file(instance::socket_path(&database.0));
-    app.restart();
+    let program = std::env::current_exe()
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Hittar inte programfilen: {e}")).to_dto())?;
+    std::process::Command::new(program)
+        .spawn()
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Portfölj kunde inte startas om: {e}")).to_dto())?;
+    app.exit(0);
+    Ok(())
 }
 
 fn main() {
@@ -156,17 +175,18 @@ fn main() {
         .init();
     let database = database_path();
     let file = file_argument();
-    let listener = match &database {
+    let (lock, listener) = match &database {
         Ok(path) => match instance::claim(path, file.as_deref()) {
             instance::Claim::Handed => {
                 tracing::info!(database = %path.display(), "Portfölj already runs on this database; handed over");
                 return;
             }
-            instance::Claim::First(listener) => listener,
+            instance::Claim::First(lock, listener) => (lock, listener),
         },
-        Err(_) => None,
+        Err(_) => (None, None),
     };
-    let socket = database.as_ref().ok().map(|path| instance::socket_path(path));
+    // Only the app holding the lock owns the socket, and removes it when it exits.
+    let socket = database.as_ref().ok().filter(|_| lock.is_some()).map(|path| instance::socket_path(path));
     let opened_database = Database(database.as_ref().map_or_else(|_| PathBuf::new(), Clone::clone));
     let api: Shared = Arc::new(database.and_then(|path| Api::open(&path)));
     if let Err(e) = api.as_ref() {
@@ -208,6 +228,8 @@ fn main() {
             {
                 let _ = std::fs::remove_file(socket);
             }
+            // Held until the app ends.
+            let _ = &lock;
         }),
         Err(e) => {
             tracing::error!(error = %e, "the window could not be started");
@@ -225,7 +247,11 @@ fn save_when_settled(app: &tauri::AppHandle) {
     std::thread::spawn(move || {
         std::thread::sleep(std::time::Duration::from_millis(600));
         if CHANGES.load(Ordering::Acquire) == change {
-            let _ = app.save_window_state(StateFlags::all());
+            // On the main thread, where the plugin reads the window: no lock is held across threads.
+            let handle = app.clone();
+            let _ = app.run_on_main_thread(move || {
+                let _ = handle.save_window_state(StateFlags::all());
+            });
         }
     });
 }

@@ -51,12 +51,27 @@ export async function startApp(application, { env = {}, args = [] } = {}) {
     // A dropped session must not hold the run: end it with a deadline, then stop the driver
     // and the window it started (which would otherwise keep this process's output open).
     await Promise.race([browser.deleteSession().catch(() => {}), new Promise((done) => setTimeout(done, 10_000))]);
+    const driverGone = driver.exitCode !== null ? Promise.resolve() : new Promise((done) => driver.once('exit', done));
     driver.kill();
-    try {
-      // Anchored, so only the app itself matches (not a shell that names its path).
-      execFileSync('pkill', ['-f', `^${application}`]);
-    } catch {
-      // Already gone.
+    await driverGone;
+    // Anchored, so only the app itself matches (not a shell that names its path). Waited for,
+    // so a next start finds neither the port nor the database taken.
+    const running = () => {
+      try {
+        execFileSync('pgrep', ['-f', `^${application}`]);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const deadline = Date.now() + 10_000;
+    while (running() && Date.now() < deadline) {
+      try {
+        execFileSync('pkill', ['-f', `^${application}`]);
+      } catch {
+        // Gone between the two calls.
+      }
+      await new Promise((done) => setTimeout(done, 100));
     }
   }
   return { browser, stop };

@@ -35,13 +35,18 @@ impl Progress {
         Running(self)
     }
 
+    /// How many steps the work has, once known.
+    pub(crate) fn set_total(&self, total: u64) {
+        self.total.store(total, Ordering::Release);
+    }
+
     /// Counts `by` steps done; refuses to go on once the person has cancelled.
     pub(crate) fn advance(&self, by: u64) -> Result<(), ApiError> {
         self.done.fetch_add(by, Ordering::AcqRel);
         if self.cancelled.load(Ordering::Acquire) {
             return Err(ApiError::new(
                 ErrorCode::Cancelled,
-                "Importen avbröts. Inget har ändrats; du kan importera paketet igen när du vill.",
+                "Importen avbröts. Inget har ändrats i databasen; du kan importera paketet igen när du vill.",
             ));
         }
         Ok(())

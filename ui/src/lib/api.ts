@@ -158,16 +158,22 @@ async function callBridge<T>(command: string, args: unknown): Promise<T> {
   return parsed as T;
 }
 
+/** Whether the shell has been told a page is drawn (it times the start only). */
+let shellTold = false;
+
 /**
  * Says, on the next frame, that a page has shown its data: `data-rendered` on the document element for tests,
- * and in the desktop window the shell logs the time since it started (and, for the start-up
- * benchmark, writes it to `PORTFOLJ_READY_FILE`). Never fails the page.
+ * and, the first time in the desktop window, the shell logs the time since it started (and,
+ * for the start-up benchmark, writes it to `PORTFOLJ_READY_FILE`). Never fails the page.
  */
 export function markRendered(page: string): void {
   if (typeof window === 'undefined') return;
   // The frame after the DOM update is the one that shows it.
   window.requestAnimationFrame(() => {
     document.documentElement.dataset.rendered = page;
-    if (isTauri()) invoke('rendered', { page, pageMillis: Math.round(performance.now()) }).catch(() => {});
+    if (isTauri() && !shellTold) {
+      shellTold = true;
+      invoke('rendered', { page, pageMillis: Math.round(performance.now()) }).catch(() => {});
+    }
   });
 }

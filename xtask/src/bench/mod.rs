@@ -22,6 +22,17 @@ use crate::{sh, step};
 /// The HiGHS release the comparison was made with; pinned so figures stay comparable.
 const HIGHSPY: &str = "highspy==1.16.0";
 
+/// Removes a SQLite database with its WAL files, so a benchmark starts from nothing.
+fn remove_database(db: &Path) -> Result<()> {
+    for suffix in ["", "-wal", "-shm"] {
+        let file = std::path::PathBuf::from(format!("{}{suffix}", db.display()));
+        if file.exists() {
+            std::fs::remove_file(&file).with_context(|| format!("removing {}", file.display()))?;
+        }
+    }
+    Ok(())
+}
+
 /// Runs `cargo bench`, echoing its output, and keeps each benchmark's median in
 /// nanoseconds by name.
 fn divan(root: &Path, national: &Path) -> Result<BTreeMap<String, u64>> {

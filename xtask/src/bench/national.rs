@@ -35,7 +35,7 @@ pub fn database(root: &Path) -> Result<National> {
             secs
         }
         None => {
-            super::startup::remove_database(&path)?;
+            super::remove_database(&path)?;
             sh(root, "cargo", &["build", "--release", "-p", "portfolj-cli"], &[])?;
             let cli = root.join("target/release/portfolj");
             let began = Instant::now();

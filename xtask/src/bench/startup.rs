@@ -68,7 +68,7 @@ pub fn measure(root: &Path) -> Result<Startup> {
         }
     }
     let empty = bench.join("empty.db");
-    remove_database(&empty)?;
+    super::remove_database(&empty)?;
     let floor = start_once(&app, &empty, &ready, &display.name)?;
     step(&format!("empty database: {} ms, {} KiB", floor.millis, floor.pss_kib));
     warm.sort_unstable();
@@ -79,20 +79,10 @@ pub fn measure(root: &Path) -> Result<Startup> {
 fn city_database(root: &Path, bench: &Path) -> Result<PathBuf> {
     std::fs::create_dir_all(bench)?;
     let db = bench.join("city.db");
-    remove_database(&db)?;
+    super::remove_database(&db)?;
     let cli = root.join("target/release/portfolj");
     sh(root, &cli.to_string_lossy(), &["--db", &db.to_string_lossy(), "demo", "init", "--scale", "city"], &[])?;
     Ok(db)
-}
-
-pub(super) fn remove_database(db: &Path) -> Result<()> {
-    for suffix in ["", "-wal", "-shm"] {
-        let file = PathBuf::from(format!("{}{suffix}", db.display()));
-        if file.exists() {
-            std::fs::remove_file(&file).with_context(|| format!("removing {}", file.display()))?;
-        }
-    }
-    Ok(())
 }
 
 /// Writes dirty pages and drops the page cache, so the next start reads from disk.

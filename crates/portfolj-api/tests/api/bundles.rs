@@ -840,10 +840,11 @@ fn an_import_cancelled_while_it_runs_changes_nothing_and_can_be_made_again() {
     let (_office, laptop, email, bytes) = coach_invitation();
     assert_eq!(ok(&laptop, "progress.cancel", json!({})), json!(false), "nothing runs, nothing to cancel");
 
-    let finished = AtomicBool::new(false);
+    let (ready, finished) = (AtomicBool::new(false), AtomicBool::new(false));
     let result = std::thread::scope(|scope| {
         let canceller = scope.spawn(|| {
-            // The import is active from before its safety copy is taken until it ends.
+            ready.store(true, Ordering::Release);
+            // The import is cancellable from its first step (reading the bundle) on.
             while !finished.load(Ordering::Acquire) {
                 if laptop.api.call("progress.cancel", json!({})).expect("cancel answers") == json!(true) {
                     return true;
@@ -852,6 +853,9 @@ fn an_import_cancelled_while_it_runs_changes_nothing_and_can_be_made_again() {
             }
             false
         });
+        while !ready.load(Ordering::Acquire) {
+            std::hint::spin_loop();
+        }
         let result = import(&laptop, &bytes);
         finished.store(true, Ordering::Release);
         assert!(canceller.join().expect("canceller"), "the cancel reached the running import");

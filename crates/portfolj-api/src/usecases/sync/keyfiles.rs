@@ -58,12 +58,14 @@ pub(crate) struct Pending {
     pub text: String,
 }
 
-/// Writes `keys`, all or none: when one cannot be written, those already written are
-/// removed, so a second attempt does not find half a set.
+/// Writes `keys`, all or none: when one cannot be written, those already written (and a
+/// half-written one) are removed, so a second attempt does not find half a set.
 pub(crate) fn write_all(database: &Path, keys: &[Pending]) -> Result<(), ApiError> {
     for (n, key) in keys.iter().enumerate() {
+        let existed = exists(database, key.which);
         if let Err(e) = write(database, key.which, &key.text) {
-            for written in &keys[..n] {
+            let made = if existed { &keys[..n] } else { &keys[..=n] };
+            for written in made {
                 let _ = fs::remove_file(dir(database).join(written.which));
             }
             return Err(e);

@@ -667,12 +667,15 @@ impl Api {
     /// Verifies and applies a bundle in one transaction: all of it, or — with the reason —
     /// nothing.
     pub fn import_bundle(&self, file: &BundleFileDto) -> Result<BundlePreviewDto, ApiError> {
+        // Running (and so cancellable) from the start, while a large bundle is still read.
+        let _running = self.progress.start(0);
         let bytes = decode(file)?;
         let now = self.clock.now();
         let mut store = self.store();
         // A refused bundle leaves everything as it was, the backup folder included.
         let (bundle, seen) = store.read(|tx| checked(tx, &bytes))?;
-        let _running = self.progress.start(u64::try_from(bundle.operations().len()).unwrap_or(u64::MAX));
+        self.progress.set_total(u64::try_from(bundle.operations().len()).unwrap_or(u64::MAX));
+        self.progress.advance(0)?;
         crate::usecases::backup::take(&mut store, "fore-import", now, true)?;
         store.write(|tx| {
             // Checked again only if what it was checked against moved in between (another
