@@ -29,12 +29,11 @@ type Shared = Arc<Result<Api, ApiError>>;
 #[tauri::command]
 async fn call(state: tauri::State<'_, Shared>, command: String, args: Value) -> Result<Value, ApiErrorDto> {
     let shared = Arc::clone(&state);
-    tauri::async_runtime::spawn_blocking(move || match shared.as_ref() {
-        Ok(api) => api.call(&command, args).map_err(ApiErrorDto::from),
-        Err(e) => Err(e.to_dto()),
+    blocking(move || match shared.as_ref() {
+        Ok(api) => api.call(&command, args),
+        Err(e) => Err(e.clone()),
     })
     .await
-    .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Anropet avbröts: {e}")).to_dto())?
 }
 
 /// Saves a file the UI offers (a bundle, an attachment) in the user's Downloads folder —

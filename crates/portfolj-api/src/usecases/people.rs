@@ -17,11 +17,7 @@ impl Api {
     pub fn people(&self) -> Result<Vec<PersonDto>, ApiError> {
         self.store().read(|tx| {
             session::require_office(&session::actor(tx)?, ONLY_OFFICE)?;
-            let units = org::units(tx)?;
-            let mut people: Vec<PersonDto> = org::people(tx)?
-                .iter()
-                .map(|p| PersonDto::new(p, units.iter().find(|u| u.id == p.unit).map_or("", |u| u.name.as_str())))
-                .collect();
+            let mut people = session::everyone(tx)?;
             people.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.email.cmp(&b.email)));
             Ok(people)
         })

@@ -33,6 +33,15 @@ fn is_demo(conn: &Connection) -> Result<bool, ApiError> {
     Ok(setting::get(conn, setting::key::DEMO)?.as_deref() == Some("true"))
 }
 
+/// Everyone in the programme with their unit's name, in the store's order.
+pub(crate) fn everyone(conn: &Connection) -> Result<Vec<PersonDto>, ApiError> {
+    let units = org::units(conn)?;
+    Ok(org::people(conn)?
+        .iter()
+        .map(|p| PersonDto::new(p, units.iter().find(|u| u.id == p.unit).map_or("", |u| u.name.as_str())))
+        .collect())
+}
+
 pub(crate) fn person_dto(conn: &Connection, person: &Person) -> Result<PersonDto, ApiError> {
     let units = org::units(conn)?;
     let unit_name = units.iter().find(|u| u.id == person.unit).map_or("", |u| u.name.as_str());
@@ -64,14 +73,7 @@ impl Api {
     pub fn personas(&self) -> Result<Vec<PersonDto>, ApiError> {
         self.store().read(|tx| {
             require_demo(tx)?;
-            let units = org::units(tx)?;
-            Ok(org::people(tx)?
-                .iter()
-                .map(|p| {
-                    let unit = units.iter().find(|u| u.id == p.unit).map_or("", |u| u.name.as_str());
-                    PersonDto::new(p, unit)
-                })
-                .collect())
+            everyone(tx)
         })
     }
 
