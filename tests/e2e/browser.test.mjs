@@ -2215,6 +2215,18 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       );
       assert.deepEqual(await seriousViolations(page), []);
       await screenshot(page, 'beslutsmeddelande');
+
+      // In English the printout is made in English: the same application, the form's words in English.
+      await page.evaluate(() => localStorage.setItem('portfolj.language', 'en'));
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: granted.title }).waitFor();
+      downloading = page.waitForEvent('download');
+      await page.getByTestId('printout-download').getByRole('button', { name: 'Print as PDF' }).click();
+      download = await downloading;
+      assert.match(download.suggestedFilename(), /^application-.+\.pdf$/);
+      const english = (await run('pdftotext', ['-layout', await download.path(), '-'])).stdout;
+      assert.ok(english.includes('Applying unit') && english.includes('Page 1 of'), english);
+      assert.ok(!english.includes('Sökande enhet') && !english.includes('Sida 1 av'), english);
       assert.deepEqual(problems, []);
       await context.close();
 

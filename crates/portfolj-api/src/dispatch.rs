@@ -208,7 +208,7 @@ impl Api {
             "overview.get" => reply(self.overview()),
             "application.list" => reply(self.list_applications(parse(command, args)?)),
             "application.get" => reply(self.application(&parse::<IdArgs>(command, args)?.id)),
-            "application.printout" => reply(self.application_printout(&parse::<IdArgs>(command, args)?.id)),
+            "application.printout" => reply(self.application_printout(&parse(command, args)?)),
             "application.create" => reply(self.create_application(parse::<NewApplicationDto>(command, args)?)),
             "application.transition" => {
                 let a: TransitionArgs = parse(command, args)?;
@@ -287,7 +287,7 @@ impl Api {
             "prioritise.run" => reply(self.prioritise(&parse(command, args)?)),
             "decision.record" => reply(self.record_decision(&parse(command, args)?)),
             "decision.list" => reply(self.decisions(&parse::<IdArgs>(command, args)?.id)),
-            "decision.notice" => reply(self.decision_notice(&parse::<IdArgs>(command, args)?.id)),
+            "decision.notice" => reply(self.decision_notice(&parse(command, args)?)),
             "frame.list" => reply(self.frames()),
             "frame.set" => reply(self.set_frame(&parse(command, args)?)),
             "frame.history" => reply(self.frame_history(&parse(command, args)?)),

@@ -505,6 +505,31 @@ fn memo_for_2014_is_a_checked_pdf_with_the_portfolios_frames_ranked_proposals_an
     assert!(text.contains(&format!("SHA-256 för underlaget: {}", fingerprint.trim())), "the traceability hash");
 }
 
+#[test]
+fn documents_are_written_in_the_language_asked_for_and_an_unknown_language_is_refused() {
+    let (dir, db) = demo_db();
+    let (sv, en) = (dir.path().join("sv.pdf"), dir.path().join("en.pdf"));
+    for (file, language) in [(&sv, "sv"), (&en, "en")] {
+        let out = portfolj(
+            &db,
+            &["report", "programme", "--year", "2015", "--out", &file.to_string_lossy(), "--language", language],
+        );
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let (swedish, english) = (pdf_text(&sv), pdf_text(&en));
+    assert!(swedish.contains("Programrapport 2015") && swedish.contains("Sida 1 av"), "{swedish}");
+    assert!(english.contains("Programme report 2015") && english.contains("Page 1 of"), "{english}");
+    assert!(!english.contains("Programrapport"), "{english}");
+    let refused = dir.path().join("de.pdf");
+    let out = portfolj(
+        &db,
+        &["report", "programme", "--year", "2015", "--out", &refused.to_string_lossy(), "--language", "de"],
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("'de'"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!refused.exists(), "nothing written");
+}
+
 fn group_thousands(digits: &str) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

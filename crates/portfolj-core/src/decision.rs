@@ -2,6 +2,7 @@
 //! and the rules the projektkontor's record of it must follow.
 
 use crate::application::ApplicationState;
+use crate::language::Named as _;
 use crate::money::Sek;
 use crate::{DomainError, ValidationErrors};
 
@@ -30,14 +31,6 @@ impl DecisionKind {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
 
-    pub fn name_sv(self) -> &'static str {
-        match self {
-            Self::Granted => "beviljad",
-            Self::Rejected => "avslagen",
-            Self::ReferredBack => "återremitterad",
-        }
-    }
-
     /// Where the decision takes the application.
     pub fn state(self) -> ApplicationState {
         match self {
@@ -47,6 +40,12 @@ impl DecisionKind {
         }
     }
 }
+
+crate::language::named!(DecisionKind {
+    DecisionKind::Granted => ("beviljad", "granted"),
+    DecisionKind::Rejected => ("avslagen", "rejected"),
+    DecisionKind::ReferredBack => ("återremitterad", "referred back"),
+});
 
 /// What a recorded decision is checked against.
 #[derive(Debug, Clone)]

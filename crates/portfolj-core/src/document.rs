@@ -7,6 +7,8 @@
 
 use std::fmt::Write as _;
 
+use crate::language::Language;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     /// The title, also in every page's footer.
@@ -15,6 +17,9 @@ pub struct Document {
     pub header: String,
     /// Marked "UTKAST" on every page: the content is not final.
     pub draft: bool,
+    /// The language the document is written in: its page furniture ("Sida 1 av 3",
+    /// "UTKAST") follows it.
+    pub language: Language,
     pub blocks: Vec<Block>,
 }
 
@@ -83,12 +88,25 @@ pub struct Bar {
 }
 
 impl Document {
+    /// The mark on every page of a document whose content is not final.
+    pub fn draft_mark(&self) -> &'static str {
+        self.language.pick("UTKAST", "DRAFT")
+    }
+
+    /// A page's number in the footer.
+    pub fn page_number(&self, page: usize, pages: usize) -> String {
+        match self.language {
+            Language::Sv => format!("Sida {page} av {pages}"),
+            Language::En => format!("Page {page} of {pages}"),
+        }
+    }
+
     /// The document as plain text, in reading order: what a reader of the PDF sees, without
     /// the layout. Used for snapshot tests and previews.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         if self.draft {
-            out.push_str("UTKAST\n");
+            let _ = writeln!(out, "{}", self.draft_mark());
         }
         let _ = writeln!(out, "{}\n{}\n", self.header, self.title);
         for block in &self.blocks {
@@ -147,7 +165,8 @@ impl Document {
     /// for publishing on an intranet, and for rendering the same content with another tool
     /// (the benchmark against LibreOffice). Bars are written as a table with their figures.
     pub fn to_html(&self) -> String {
-        let mut out = String::from("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n");
+        let mut out =
+            format!("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", self.language.code());
         let _ = writeln!(out, "<title>{}</title>", escape_html(&self.title));
         out.push_str(
             "<style>body{font-family:sans-serif;font-size:10pt}table{border-collapse:collapse;width:100%}\
@@ -155,7 +174,7 @@ impl Document {
              .break{page-break-after:always}</style>\n</head>\n<body>\n",
         );
         if self.draft {
-            out.push_str("<p><strong>UTKAST</strong></p>\n");
+            let _ = writeln!(out, "<p><strong>{}</strong></p>", self.draft_mark());
         }
         let _ = writeln!(out, "<p>{}</p>\n<h1>{}</h1>", escape_html(&self.header), escape_html(&self.title));
         for block in &self.blocks {
@@ -222,6 +241,7 @@ mod tests {
             title: "Beslutsunderlag <2018>".to_owned(),
             header: "KS 2018/1 · 2018-03-01".to_owned(),
             draft: true,
+            language: Language::Sv,
             blocks: vec![
                 Block::Heading { level: 1, text: "Portfölj 1".to_owned() },
                 Block::Paragraph("Första & andra.\n\nTredje.".to_owned()),

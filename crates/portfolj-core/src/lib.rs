@@ -14,6 +14,7 @@ pub mod error;
 pub mod followup;
 pub mod frame;
 pub mod ids;
+pub mod language;
 pub mod memo;
 pub mod money;
 pub mod notice;
@@ -32,6 +33,7 @@ pub use application::{
 pub use error::{DomainError, FieldError, ValidationErrors};
 pub use frame::{Frame, PortfolioPart, SubFrame};
 pub use ids::{ApplicationId, PersonId, UnitId};
+pub use language::{Language, Named};
 pub use money::Sek;
 pub use org::{Actor, OrgUnit, Person, Role, UnitKind};
 pub use programme::{CouncilGoal, FocusArea, Portfolio, Programme};

@@ -9,6 +9,7 @@ use crate::application::Application;
 use crate::application::details::{ApplicationDetails, Risk};
 use crate::document::{Block, Column, Document, Table};
 use crate::ids::UnitId;
+use crate::language::{Language, Named as _};
 use crate::money::{Sek, format_number_sv};
 
 #[derive(Debug, Clone)]
@@ -20,6 +21,7 @@ pub struct PrintoutInput<'a> {
     /// The frozen version printed; `None` for the working copy.
     pub version: Option<u32>,
     pub printed_on: NaiveDate,
+    pub language: Language,
 }
 
 fn or_dash(text: &str) -> String {
@@ -44,26 +46,27 @@ fn table(blocks: &mut Vec<Block>, heading: &str, columns: Vec<Column>, rows: Vec
     }
 }
 
-/// An application's risks as a table (or a line saying there are none): the printout and
-/// the memo's application pages show them alike.
-pub fn risks_block(risks: &[Risk]) -> Block {
+/// An application's risks as a table (or a line saying there are none), in `language`:
+/// the printout and the memo's application pages show them alike.
+pub fn risks_block(risks: &[Risk], language: Language) -> Block {
+    let l = |sv, en| language.pick(sv, en);
     if risks.is_empty() {
-        return Block::Paragraph("Inga risker angivna.".to_owned());
+        return Block::Paragraph(l("Inga risker angivna.", "No risks given.").to_owned());
     }
     Block::Table(Table {
         columns: vec![
             Column::left("Risk", 35),
-            Column::left("Sannolikhet", 13),
-            Column::left("Konsekvens", 13),
-            Column::left("Åtgärd", 39),
+            Column::left(l("Sannolikhet", "Likelihood"), 13),
+            Column::left(l("Konsekvens", "Consequence"), 13),
+            Column::left(l("Åtgärd", "Mitigation"), 39),
         ],
         rows: risks
             .iter()
             .map(|r| {
                 vec![
                     r.description.clone(),
-                    r.likelihood.name_sv().to_owned(),
-                    r.consequence.name_sv().to_owned(),
+                    r.likelihood.name(language).to_owned(),
+                    r.consequence.name(language).to_owned(),
                     r.mitigation.clone(),
                 ]
             })
@@ -71,46 +74,60 @@ pub fn risks_block(risks: &[Risk]) -> Block {
     })
 }
 
-/// The printout as a document.
+/// The printout as a document, in the input's language.
 pub fn document(input: &PrintoutInput<'_>) -> Document {
-    let (app, d) = (input.application, input.details);
+    let (app, d, language) = (input.application, input.details, input.language);
+    let l = |sv, en| language.pick(sv, en);
+    let fact = |sv, en, value: String| (l(sv, en).to_owned(), value);
     let unit = |id: &UnitId| input.unit_names.get(id).cloned().unwrap_or_else(|| id.to_string());
     let mut blocks = vec![
         Block::Heading { level: 1, text: app.title.clone() },
         Block::Facts(vec![
-            ("Ansökan".to_owned(), app.id.to_string()),
-            ("Sökande enhet".to_owned(), unit(&app.unit)),
-            ("Portfölj".to_owned(), format!("{}. {}", app.portfolio.number(), app.portfolio.name_sv())),
-            ("It-kategori".to_owned(), app.it_category.name_sv().to_owned()),
-            ("Budgetår".to_owned(), app.fiscal_year.to_string()),
-            ("Sökt belopp".to_owned(), app.requested_amount.format_sv()),
-            ("Status".to_owned(), app.state.name_sv().to_owned()),
-            ("Version".to_owned(), input.version.map_or_else(|| "arbetskopia".to_owned(), |v| v.to_string())),
+            fact("Ansökan", "Application", app.id.to_string()),
+            fact("Sökande enhet", "Applying unit", unit(&app.unit)),
+            fact("Portfölj", "Portfolio", format!("{}. {}", app.portfolio.number(), app.portfolio.name_sv())),
+            fact("It-kategori", "IT category", app.it_category.name(language).to_owned()),
+            fact("Budgetår", "Budget year", app.fiscal_year.to_string()),
+            fact("Sökt belopp", "Amount requested", app.requested_amount.format_sv()),
+            fact("Status", "State", app.state.name(language).to_owned()),
+            fact(
+                "Version",
+                "Version",
+                input.version.map_or_else(|| l("arbetskopia", "working copy").to_owned(), |v| v.to_string()),
+            ),
         ]),
     ];
-    section(&mut blocks, "Syfte", &app.purpose);
-    blocks.push(Block::Heading { level: 2, text: "Projektet".to_owned() });
+    section(&mut blocks, l("Syfte", "Purpose"), &app.purpose);
+    blocks.push(Block::Heading { level: 2, text: l("Projektet", "The project").to_owned() });
     blocks.push(Block::Facts(vec![
-        ("Projektägare".to_owned(), or_dash(&d.project_owner)),
-        ("Projektledare".to_owned(), or_dash(&d.project_leader)),
-        ("Projekttyp".to_owned(), d.project_kind.map_or_else(|| "–".to_owned(), |k| k.name_sv().to_owned())),
-        ("Start".to_owned(), date(d.start_date)),
-        ("Slut".to_owned(), date(d.end_date)),
+        fact("Projektägare", "Project owner", or_dash(&d.project_owner)),
+        fact("Projektledare", "Project leader", or_dash(&d.project_leader)),
+        fact(
+            "Projekttyp",
+            "Project kind",
+            d.project_kind.map_or_else(|| "–".to_owned(), |k| k.name(language).to_owned()),
+        ),
+        fact("Start", "Start", date(d.start_date)),
+        fact("Slut", "End", date(d.end_date)),
     ]));
-    section(&mut blocks, "Problem och behov", &d.problem);
-    section(&mut blocks, "Förmågor", &d.capabilities);
-    section(&mut blocks, "Målgrupper", &d.target_groups);
-    section(&mut blocks, "Förändrat arbetssätt", &d.process_change);
+    section(&mut blocks, l("Problem och behov", "Problem and need"), &d.problem);
+    section(&mut blocks, l("Förmågor", "Capabilities"), &d.capabilities);
+    section(&mut blocks, l("Målgrupper", "Target groups"), &d.target_groups);
+    section(&mut blocks, l("Förändrat arbetssätt", "Changed ways of working"), &d.process_change);
     table(
         &mut blocks,
-        "Bidrag till kommunfullmäktiges mål",
-        vec![Column::left("Mål", 30), Column::left("Bidrag", 12), Column::left("Motivering", 58)],
+        l("Bidrag till kommunfullmäktiges mål", "Contribution to the city council's goals"),
+        vec![
+            Column::left(l("Mål", "Goal"), 30),
+            Column::left(l("Bidrag", "Contribution"), 12),
+            Column::left(l("Motivering", "Motivation"), 58),
+        ],
         d.goal_contributions
             .iter()
             .map(|g| {
                 vec![
                     format!("{} {}", g.goal.code(), g.goal.name_sv()),
-                    g.level.name_sv().to_owned(),
+                    g.level.name(language).to_owned(),
                     g.motivation.clone(),
                 ]
             })
@@ -118,30 +135,34 @@ pub fn document(input: &PrintoutInput<'_>) -> Document {
     );
     section(
         &mut blocks,
-        "Medverkande enheter som får nytta",
+        l("Medverkande enheter som får nytta", "Co-benefiting units"),
         &d.co_benefiting_units.iter().map(unit).collect::<Vec<_>>().join(", "),
     );
     table(
         &mut blocks,
-        "Stadens plattformar",
-        vec![Column::left("Plattform", 40), Column::left("Användning", 60)],
+        l("Stadens plattformar", "The city's platforms"),
+        vec![Column::left(l("Plattform", "Platform"), 40), Column::left(l("Användning", "Use"), 60)],
         d.platforms
             .iter()
             .map(|(p, usage)| {
-                vec![p.name_sv().to_owned(), usage.as_ref().map_or_else(|| "–".to_owned(), |u| u.describe_sv())]
+                vec![
+                    p.name(language).to_owned(),
+                    usage.as_ref().map_or_else(|| "–".to_owned(), |u| u.describe(language)),
+                ]
             })
             .collect(),
     );
-    blocks.push(Block::Heading { level: 2, text: "Systemägare och drift".to_owned() });
+    blocks
+        .push(Block::Heading { level: 2, text: l("Systemägare och drift", "System owner and operations").to_owned() });
     blocks.push(Block::Facts(vec![
-        ("Systemägare".to_owned(), or_dash(&d.system_owner)),
-        ("Företrädare".to_owned(), or_dash(&d.owner_representative)),
-        ("Driftkostnaderna godkända".to_owned(), date(d.owner_accepted_on)),
+        fact("Systemägare", "System owner", or_dash(&d.system_owner)),
+        fact("Företrädare", "Representative", or_dash(&d.owner_representative)),
+        fact("Driftkostnaderna godkända", "Operating costs accepted", date(d.owner_accepted_on)),
     ]));
     table(
         &mut blocks,
-        "Fördelning av driftkostnaderna",
-        vec![Column::left("Enhet", 70), Column::right("Andel", 30)],
+        l("Fördelning av driftkostnaderna", "Split of the operating costs"),
+        vec![Column::left(l("Enhet", "Unit"), 70), Column::right(l("Andel", "Share"), 30)],
         d.operations_split
             .iter()
             .map(|s| vec![unit(&s.unit), format!("{} %", format_number_sv(s.percent, 1))])
@@ -149,8 +170,13 @@ pub fn document(input: &PrintoutInput<'_>) -> Document {
     );
     table(
         &mut blocks,
-        "Nyttoplan",
-        vec![Column::left("Nytta", 30), Column::left("Ansvarig", 22), Column::left("När", 14), Column::left("Hur", 34)],
+        l("Nyttoplan", "Benefit plan"),
+        vec![
+            Column::left(l("Nytta", "Benefit"), 30),
+            Column::left(l("Ansvarig", "Responsible"), 22),
+            Column::left(l("När", "When"), 14),
+            Column::left(l("Hur", "How"), 34),
+        ],
         d.benefit_plan
             .iter()
             .map(|b| {
@@ -163,8 +189,9 @@ pub fn document(input: &PrintoutInput<'_>) -> Document {
             })
             .collect(),
     );
-    blocks.push(Block::Heading { level: 2, text: "Risker".to_owned() });
-    blocks.push(risks_block(&d.risks));
+    blocks.push(Block::Heading { level: 2, text: l("Risker", "Risks").to_owned() });
+    blocks.push(risks_block(&d.risks, language));
+    let total_label = l("Summa", "Total");
     let mut budget: Vec<Vec<String>> = d
         .budget
         .iter()
@@ -181,27 +208,32 @@ pub fn document(input: &PrintoutInput<'_>) -> Document {
         .collect();
     if !budget.is_empty() {
         let total = d.budget_total().map_or_else(|| "–".to_owned(), Sek::format_sv);
-        budget.push(vec!["Summa".to_owned(), String::new(), String::new(), String::new(), String::new(), total]);
+        budget.push(vec![total_label.to_owned(), String::new(), String::new(), String::new(), String::new(), total]);
     }
     table(
         &mut blocks,
-        "Budget per år",
+        l("Budget per år", "Budget per year"),
         vec![
-            Column::left("År", 8),
-            Column::right("Intern tid", 18),
-            Column::right("Externa tjänster", 20),
-            Column::right("Licenser", 18),
-            Column::right("Utrustning", 18),
-            Column::right("Summa", 18),
+            Column::left(l("År", "Year"), 8),
+            Column::right(l("Intern tid", "Internal time"), 18),
+            Column::right(l("Externa tjänster", "External services"), 20),
+            Column::right(l("Licenser", "Licences"), 18),
+            Column::right(l("Utrustning", "Equipment"), 18),
+            Column::right(total_label, 18),
         ],
         budget,
     );
-    section(&mut blocks, "Avveckling eller integration efter projektet", &d.exit_plan);
-    section(&mut blocks, "Hur lärdomarna tas tillvara", &d.lessons_plan);
+    section(
+        &mut blocks,
+        l("Avveckling eller integration efter projektet", "Decommissioning or integration after the project"),
+        &d.exit_plan,
+    );
+    section(&mut blocks, l("Hur lärdomarna tas tillvara", "How the lessons are used"), &d.lessons_plan);
     Document {
-        title: format!("Ansökan: {}", app.title),
-        header: format!("{} · utskriven {}", unit(&app.unit), input.printed_on.format("%Y-%m-%d")),
+        title: format!("{}: {}", l("Ansökan", "Application"), app.title),
+        header: format!("{} · {} {}", unit(&app.unit), l("utskriven", "printed"), input.printed_on.format("%Y-%m-%d")),
         draft: false,
+        language,
         blocks,
     }
 }

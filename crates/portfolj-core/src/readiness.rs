@@ -3,6 +3,7 @@
 //! `app check` and the submit use case alike. Each rule has a stable code, the field to
 //! focus, what it requires, and a Swedish message telling the coach what to do.
 
+use crate::language::Named as _;
 use chrono::{Datelike, Months};
 use rust_decimal::Decimal;
 

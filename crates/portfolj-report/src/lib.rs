@@ -2,7 +2,7 @@
 //! memo, decision notices, application printouts) to A4 PDF with printpdf. The fonts are
 //! embedded, so å ä ö render on any reader and `pdftotext` extracts them exactly. Every page
 //! carries the document's header line (diarienummer and date), "UTKAST" when the content is
-//! not final, and "Sida N av M" in the footer.
+//! not final, and "Sida N av M" in the footer (in the document's language).
 //!
 //! Export tables ([`portfolj_core::sheet::Sheet`]) are written as CSV and XLSX ([`csv`],
 //! [`xlsx`]).
@@ -69,18 +69,19 @@ fn furniture(faces: &fonts::Faces, document: &Document, page: usize, pages: usiz
         Item::Rule { x1: LEFT, x2: RIGHT, y: HEADER_BASELINE - 6_000 },
         muted(LEFT, FOOTER_BASELINE, SMALL, document.title.clone()),
     ];
-    let number = format!("Sida {page} av {pages}");
+    let number = document.page_number(page, pages);
     let width = faces.width(&number, SMALL.size, false);
     items.push(muted(RIGHT - width, FOOTER_BASELINE, SMALL, number));
     if document.draft {
         let font = Font { size: 12_000, bold: true };
-        let width = faces.width("UTKAST", font.size, true);
+        let mark = document.draft_mark();
+        let width = faces.width(mark, font.size, true);
         items.push(Item::Text {
             x: RIGHT - width,
             baseline: HEADER_BASELINE,
             font,
             shade: Shade::Draft,
-            text: "UTKAST".to_owned(),
+            text: mark.to_owned(),
         });
     }
     items

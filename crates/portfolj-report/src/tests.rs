@@ -4,6 +4,7 @@
 use std::process::Command;
 
 use chrono::TimeZone;
+use portfolj_core::Language;
 use portfolj_core::document::{Bar, Bars, Block, Column, Document, Table};
 
 use super::*;
@@ -20,6 +21,7 @@ fn document(rows: usize, draft: bool) -> Document {
         title: "Beslutsunderlag it-investeringar 2014".to_owned(),
         header: "Dnr KS 2014/123 · 2014-03-01".to_owned(),
         draft,
+        language: Language::Sv,
         blocks: vec![
             Block::Heading { level: 1, text: "Sammanfattning för Förnyelse och Åtgärder".to_owned() },
             Block::Paragraph("Ett stycke som är långt nog att brytas över flera rader ".repeat(12)),
@@ -86,6 +88,18 @@ fn a_draft_says_utkast_on_every_page() {
     let pages = pages_of(&pdf(&document(3, true), &options()).expect("a PDF").bytes);
     let pages: Vec<&String> = pages.iter().filter(|p| !p.trim().is_empty()).collect();
     assert!(pages.iter().all(|p| p.contains("UTKAST")));
+}
+
+#[test]
+fn an_english_document_numbers_its_pages_and_marks_a_draft_in_english() {
+    let english = Document { language: Language::En, ..document(3, true) };
+    let pages = pages_of(&pdf(&english, &options()).expect("a PDF").bytes);
+    let pages: Vec<&String> = pages.iter().filter(|p| !p.trim().is_empty()).collect();
+    let count = pages.len();
+    for (i, page) in pages.iter().enumerate() {
+        assert!(page.contains(&format!("Page {} of {count}", i + 1)), "page {}: {page}", i + 1);
+        assert!(page.contains("DRAFT") && !page.contains("UTKAST") && !page.contains("Sida"), "{page}");
+    }
 }
 
 #[test]

@@ -5,6 +5,9 @@
  */
 
 import { call } from './api';
+import { getLanguage } from './i18n';
+import type { DocumentArgsDto } from '../generated/DocumentArgsDto';
+import type { ProgrammeReportArgsDto } from '../generated/ProgrammeReportArgsDto';
 import type { BenefitTargetDto } from '../generated/BenefitTargetDto';
 import type { NewBenefitTargetDto } from '../generated/NewBenefitTargetDto';
 import type { ParametersDto } from '../generated/ParametersDto';
@@ -222,8 +225,11 @@ export const recordDecision = (args: RecordDecisionDto) => call<DecisionDto[]>('
 export const listDecisions = (application_id: string) => call<DecisionDto[]>('decision.list', { id: application_id });
 export const previewMemo = (args: MemoArgsDto) => call<MemoPreviewDto>('memo.preview', args);
 export const exportMemo = (args: MemoArgsDto) => call<MemoFileDto>('memo.export', args);
-export const decisionNotice = (application_id: string) => call<PdfFileDto>('decision.notice', { id: application_id });
-export const applicationPrintout = (id: string) => call<PdfFileDto>('application.printout', { id });
+// Documents are made in the language the UI shows (the memo is always Swedish: it is the
+// council's document).
+const documentOf = (id: string): DocumentArgsDto => ({ id, language: getLanguage() });
+export const decisionNotice = (application_id: string) => call<PdfFileDto>('decision.notice', documentOf(application_id));
+export const applicationPrintout = (id: string) => call<PdfFileDto>('application.printout', documentOf(id));
 
 // Scenarios of a portfolio and year, side by side, and the proposal adopted from one of them.
 export const saveScenario = (args: SaveScenarioDto) => call<ScenarioDto>('scenario.save', args);
@@ -257,4 +263,5 @@ export const listIndicators = () => call<PerspectiveDto[]>('indicator.list', {})
 export const defineIndicator = (args: IndicatorInputDto) => call<IndicatorDto>('indicator.define', args);
 export const measureIndicator = (args: MeasurementInputDto) => call<IndicatorDto>('indicator.measure', args);
 export const followUpMoney = () => call<MoneyRowDto[]>('followup.money', {});
-export const programmeReport = (year: number) => call<PdfFileDto>('report.programme', { year });
+export const programmeReport = (year: number) =>
+  call<PdfFileDto>('report.programme', { year, language: getLanguage() } satisfies ProgrammeReportArgsDto);

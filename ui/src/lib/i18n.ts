@@ -3633,7 +3633,7 @@ export const en: Messages = {
   'memo.text.page_break': 'New page',
   'memo.text.table': 'Table',
   'memo.export.heading': 'PDF for the development council',
-  'memo.export.intro': 'The PDF is made with the choices above. Making it is recorded in the audit log together with the checksum.',
+  'memo.export.intro': 'The PDF is made with the choices above, in Swedish whatever language you work in: it is the council’s document. Making it is recorded in the audit log together with the checksum.',
   'memo.export.submit': 'Create PDF',
   'memo.export.busy': 'Creating PDF …',
   'memo.export.progress': 'The decision memo is being prepared. This can take a while.',

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::LanguageDto;
+
 /// `followup.final_report`: the slutrapport that closes a running project.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -323,4 +325,6 @@ pub struct MoneyRowDto {
 #[serde(deny_unknown_fields)]
 pub struct ProgrammeReportArgsDto {
     pub year: i32,
+    #[serde(default)]
+    pub language: LanguageDto,
 }

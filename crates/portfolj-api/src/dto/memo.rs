@@ -42,7 +42,34 @@ pub struct MemoFileDto {
     pub fingerprint: String,
 }
 
-/// A PDF the API made: a decision notice or an application printout.
+/// The language a document is written in; Swedish unless the UI or the CLI asks for English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LanguageDto {
+    #[default]
+    Sv,
+    En,
+}
+
+impl From<LanguageDto> for portfolj_core::Language {
+    fn from(language: LanguageDto) -> Self {
+        match language {
+            LanguageDto::Sv => Self::Sv,
+            LanguageDto::En => Self::En,
+        }
+    }
+}
+
+/// `application.printout` and `decision.notice`: one application's document, in a language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentArgsDto {
+    pub id: String,
+    #[serde(default)]
+    pub language: LanguageDto,
+}
+
+/// A PDF the API made: a decision notice, an application printout or the programme report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PdfFileDto {
     pub file_name: String,

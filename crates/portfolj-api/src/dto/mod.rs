@@ -525,6 +525,8 @@ macro_rules! for_each_dto {
             MemoPreviewDto,
             MemoFileDto,
             PdfFileDto,
+            LanguageDto,
+            DocumentArgsDto,
             SaveScenarioDto,
             ScenarioDto,
             CompareScenariosDto,

@@ -5,6 +5,7 @@
 //! change is a new version with its reason. Rules in core (`portfolj_core::decision`).
 
 use chrono::{DateTime, NaiveDate, Utc};
+use portfolj_core::Named as _;
 use portfolj_core::decision::{DecisionInput, DecisionKind, check_decision};
 use portfolj_core::notice::{self, NoticeInput};
 use portfolj_core::{Actor, ApplicationState, Role, Sek};
@@ -13,7 +14,7 @@ use portfolj_store::tables::decision::{self as table, Decision};
 use portfolj_store::tables::{application as applications, org};
 use serde_json::json;
 
-use crate::dto::{DecisionDto, PdfFileDto, RecordDecisionDto};
+use crate::dto::{DecisionDto, DocumentArgsDto, PdfFileDto, RecordDecisionDto};
 use crate::usecases::application::{parse_application_id, transition_in};
 use crate::usecases::{audit, pdf, session};
 use crate::{Api, ApiError, ErrorCode};
@@ -109,8 +110,13 @@ pub(crate) fn record_in(
 }
 
 /// The notice of an application's newest decision, for the applying unit.
-fn notice_in(conn: &Connection, actor: &Actor, application: &str, now: DateTime<Utc>) -> Result<PdfFileDto, ApiError> {
-    let id = parse_application_id(application)?;
+fn notice_in(
+    conn: &Connection,
+    actor: &Actor,
+    args: &DocumentArgsDto,
+    now: DateTime<Utc>,
+) -> Result<PdfFileDto, ApiError> {
+    let id = parse_application_id(&args.id)?;
     let listed = applications::get(conn, id)?.ok_or_else(|| ApiError::not_found("Ansökan"))?;
     let app = &listed.application;
     if !actor.roles.contains(&Role::Office) && actor.unit != app.unit {
@@ -144,15 +150,19 @@ fn notice_in(conn: &Connection, actor: &Actor, application: &str, now: DateTime<
         version: d.version,
         reason: d.reason.clone(),
     };
-    let (content_base64, pages) = pdf::render(&notice::document(&input), now, name(&actor.person.to_string()))?;
-    Ok(PdfFileDto { file_name: format!("beslut-{}.pdf", pdf::file_stem(&d.case_number)), content_base64, pages })
+    let language = args.language.into();
+    let document = notice::document(&input, language);
+    let (content_base64, pages) = pdf::render(&document, now, name(&actor.person.to_string()))?;
+    let file_name = format!("{}-{}.pdf", language.pick("beslut", "decision"), pdf::file_stem(&d.case_number));
+    Ok(PdfFileDto { file_name, content_base64, pages })
 }
 
 impl Api {
-    /// The decision notice (beslutsmeddelande) of an application's newest decision, as PDF.
-    pub fn decision_notice(&self, application_id: &str) -> Result<PdfFileDto, ApiError> {
+    /// The decision notice (beslutsmeddelande) of an application's newest decision, as PDF in
+    /// the language asked for.
+    pub fn decision_notice(&self, args: &DocumentArgsDto) -> Result<PdfFileDto, ApiError> {
         let now = self.clock.now();
-        self.store().read(|tx| notice_in(tx, &session::actor(tx)?, application_id, now))
+        self.store().read(|tx| notice_in(tx, &session::actor(tx)?, args, now))
     }
 
     /// Records a decision (or a corrected version of one); returns every version.

@@ -4,6 +4,7 @@
 //! the projektkontor exports (DOMAIN.md §10: it holds the merged data), and each export is
 //! recorded in the audit log: who took out what.
 
+use portfolj_core::Named as _;
 use std::collections::BTreeMap;
 
 use base64::Engine as _;

@@ -3,6 +3,7 @@
 //! benefit line of the fastställd valuation with what was realised, and the project is
 //! uppföljd. The rules are in `portfolj_core::followup`; here they meet the database.
 
+use portfolj_core::Named as _;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};

@@ -2,6 +2,7 @@
 //! their measurements; everyone sees each perspective's indicators with their trend.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use portfolj_core::Named as _;
 use portfolj_core::ValidationErrors;
 use portfolj_core::followup::indicator::{Direction, Indicator, Measurement, Method, Perspective};
 use portfolj_store::Connection;

@@ -5,6 +5,7 @@
 //! Only the projektkontor makes it (DOMAIN.md §10). While any review is incomplete it can
 //! only be made as a draft ("UTKAST").
 
+use portfolj_core::Named as _;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate, Utc};

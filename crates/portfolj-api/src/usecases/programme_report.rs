@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use portfolj_core::followup::Realisation;
+use portfolj_core::followup::indicator::{Perspective, Trend};
 use portfolj_core::followup::programme_report::{
-    IndicatorLine, Overdue, PortfolioYear, ProgrammeReportInput, document,
+    IndicatorLine, Late, Overdue, PortfolioYear, ProgrammeReportInput, document,
 };
-use portfolj_core::{ApplicationState, Portfolio};
+use portfolj_core::{ApplicationState, Language, Portfolio};
 use portfolj_store::Connection;
 use portfolj_store::tables::application::{self as applications, ApplicationFilter};
 use portfolj_store::tables::{frame, org};
@@ -18,7 +19,7 @@ use serde_json::json;
 use crate::dto::{PdfFileDto, ProgrammeReportArgsDto, RealisationArgsDto};
 use crate::usecases::followup::{due_in, money, realised};
 use crate::usecases::indicator::perspectives;
-use crate::usecases::status::overdue_in;
+use crate::usecases::status::{overdue_in, schedule};
 use crate::usecases::{audit, pdf, session};
 use crate::{Api, ApiError, ErrorCode};
 
@@ -42,10 +43,7 @@ fn portfolios(conn: &Connection, year: i32) -> Result<Vec<PortfolioYear>, ApiErr
                 frame: frames.iter().find(|f| f.portfolio == *p && f.year == year).map(|f| f.amount),
                 granted: m.granted,
                 spent: m.spent,
-                by_state: ApplicationState::ALL
-                    .iter()
-                    .filter_map(|s| counts.get(&(n, *s)).map(|c| (s.name_sv().to_owned(), *c)))
-                    .collect(),
+                by_state: ApplicationState::ALL.iter().filter_map(|s| counts.get(&(n, *s)).map(|c| (*s, *c))).collect(),
                 realisation: realised.get(&(n, year)).copied().unwrap_or_default(),
             }
         })
@@ -55,14 +53,15 @@ fn portfolios(conn: &Connection, year: i32) -> Result<Vec<PortfolioYear>, ApiErr
 fn indicators(conn: &Connection) -> Result<Vec<IndicatorLine>, ApiError> {
     Ok(perspectives(conn)?
         .into_iter()
-        .flat_map(|p| {
-            p.indicators.into_iter().map(move |i| IndicatorLine {
-                perspective: p.name_sv.clone(),
+        .filter_map(|p| Some((Perspective::from_code(&p.perspective)?, p.indicators)))
+        .flat_map(|(perspective, indicators)| {
+            indicators.into_iter().map(move |i| IndicatorLine {
+                perspective,
                 latest: i.measurements.last().and_then(|m| Some((m.value.parse().ok()?, m.measured_on.parse().ok()?))),
                 target: i.target.as_deref().and_then(|t| t.parse().ok()),
                 name: i.name,
                 unit: i.unit,
-                trend: i.trend_sv,
+                trend: Trend::from_code(&i.trend).unwrap_or(Trend::TooFew),
             })
         })
         .collect())
@@ -70,12 +69,17 @@ fn indicators(conn: &Connection) -> Result<Vec<IndicatorLine>, ApiError> {
 
 fn overdue(conn: &Connection, today: NaiveDate) -> Result<Vec<Overdue>, ApiError> {
     let day = |text: &str| text.parse().unwrap_or(today);
+    let schedule = schedule(conn)?;
     let mut late: Vec<Overdue> = overdue_in(conn, today)?
         .into_iter()
-        .map(|o| Overdue { what: format!("Statusrapport {}", o.period_label), due_on: day(&o.due_on), title: o.title })
+        .map(|o| Overdue {
+            what: Late::StatusReport(schedule, schedule.period_of(day(&o.period_start))),
+            due_on: day(&o.due_on),
+            title: o.title,
+        })
         .collect();
     late.extend(due_in(conn, today)?.into_iter().filter(|d| d.overdue).map(|d| Overdue {
-        what: "Uppföljning av nyttan".to_owned(),
+        what: Late::BenefitFollowUp,
         due_on: day(&d.due_on),
         title: d.title,
     }));
@@ -99,7 +103,8 @@ fn gather(conn: &Connection, year: i32, today: NaiveDate) -> Result<ProgrammeRep
 }
 
 impl Api {
-    /// The programme report for one budget year, as an A4 PDF; made by the office, audited.
+    /// The programme report for one budget year, as an A4 PDF in the language asked for; made
+    /// by the office, audited.
     pub fn programme_report(&self, args: &ProgrammeReportArgsDto) -> Result<PdfFileDto, ApiError> {
         let now = self.clock.now();
         self.store().write(|tx| {
@@ -107,9 +112,10 @@ impl Api {
             session::require_office(&actor, "Bara projektkontoret tar fram programrapporten.")?;
             let input = gather(tx, args.year, now.date_naive())?;
             let author = org::person(tx, actor.person)?.map(|p| p.name).unwrap_or_default();
-            let (content_base64, pages) = pdf::render(&document(&input), now, author)?;
+            let language: Language = args.language.into();
+            let (content_base64, pages) = pdf::render(&document(&input, language), now, author)?;
             let granted: rust_decimal::Decimal = input.portfolios.iter().map(|p| p.granted).sum();
-            let file_name = format!("programrapport-{}.pdf", args.year);
+            let file_name = format!("{}-{}.pdf", language.pick("programrapport", "programme-report"), args.year);
             let detail = json!({ "year": args.year, "pages": pages, "granted": granted.to_string() });
             audit::record(tx, now, actor.person, "report.programme", &file_name, &detail)?;
             Ok(PdfFileDto { file_name, content_base64, pages })

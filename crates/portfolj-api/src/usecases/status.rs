@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use portfolj_core::followup::status::{self as core, Light, Milestone, Period, Schedule, StatusReport};
-use portfolj_core::{Actor, Application, ApplicationState, Sek, ValidationErrors};
+use portfolj_core::{Actor, Application, ApplicationState, Language, Sek, ValidationErrors};
 use portfolj_store::Connection;
 use portfolj_store::tables::application::{self as applications, ApplicationFilter};
 use portfolj_store::tables::followup as table;
@@ -23,7 +23,7 @@ use crate::{Api, ApiError, ErrorCode};
 
 const SCHEDULE: &str = "status.schedule";
 
-fn schedule(conn: &Connection) -> Result<Schedule, ApiError> {
+pub(crate) fn schedule(conn: &Connection) -> Result<Schedule, ApiError> {
     let stored = setting::get(conn, SCHEDULE)?.and_then(|text| serde_json::from_str::<ScheduleDto>(&text).ok());
     Ok(stored.map_or_else(Schedule::default, |s| Schedule { months: s.months, grace_days: s.grace_days }))
 }
@@ -193,7 +193,7 @@ fn dto(conn: &Connection, schedule: &Schedule, r: &table::StatusReport) -> Resul
     Ok(StatusReportDto {
         id: r.id.clone(),
         application_id: r.application.clone(),
-        period_label: period.map_or_else(|| r.period_start.clone(), |p| schedule.label_sv(p)),
+        period_label: period.map_or_else(|| r.period_start.clone(), |p| schedule.label(p, Language::Sv)),
         period_start: r.period_start.clone(),
         period_end: r.period_end.clone(),
         time: light_dto(&r.time_light),
@@ -322,7 +322,7 @@ pub(crate) fn overdue_in(conn: &Connection, today: NaiveDate) -> Result<Vec<Over
                 application_id: l.application.id.to_string(),
                 title: l.application.title.clone(),
                 unit_name: l.unit_name.clone(),
-                period_label: schedule.label_sv(period),
+                period_label: schedule.label(period, Language::Sv),
                 period_start: period.start.to_string(),
                 due_on: schedule.due_on(period).to_string(),
             });

@@ -37,7 +37,7 @@ mod work {
 
     use chrono::{DateTime, Utc};
     use portfolj_core::valuation::{self as core, ApplicationFacts, OtherWorksheet};
-    use portfolj_core::{Actor, Application, ApplicationId, ApplicationState, Role, ValidationErrors};
+    use portfolj_core::{Actor, Application, ApplicationId, ApplicationState, Named as _, Role, ValidationErrors};
     use portfolj_store::Connection;
     use portfolj_store::tables::valuation::{self as table, NewResolution};
     use portfolj_store::tables::{application as applications, org, work as versions};

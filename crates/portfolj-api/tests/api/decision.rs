@@ -93,6 +93,11 @@ fn the_decision_notice_says_the_decision_to_the_applying_unit_and_to_no_one_else
     assert!(text.contains("Diarienummer KS 2017/1234") && text.contains("Villkor Återrapportering efter sex månader."));
     assert!(text.contains(&format!("Beslutsfattare {}", decider["name"].as_str().expect("name"))));
     assert!(text.contains("Sida 1 av 1"));
+    let english = ok(&f, "decision.notice", json!({"id": app["id"], "language": "en"}));
+    assert_eq!(english["file_name"], "decision-ks-2017-1234.pdf");
+    let text = super::pdf_text(&english);
+    assert!(text.contains(&format!("Amount granted {grouped}")) && text.contains("Case number KS 2017/1234"), "{text}");
+    assert!(text.contains("Decision notice") && text.contains("Page 1 of 1") && !text.contains("Beslutsfattare"));
     // Someone of another unit, not the office, is refused.
     let unit = app["unit_name"].as_str().expect("unit").to_owned();
     let people = ok(&f, "persona.list", json!({}));

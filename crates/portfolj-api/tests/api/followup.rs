@@ -301,3 +301,23 @@ fn the_programme_report_is_a_checked_pdf_whose_figures_match_the_database() {
     act_as(&f, "reviewer", None);
     assert_eq!(err(&f, "report.programme", json!({"year": 2015})).code.as_str(), "forbidden");
 }
+
+#[test]
+fn the_programme_report_in_english_has_the_same_figures_in_english_words() {
+    let f = demo();
+    act_as(&f, "office", None);
+    let swedish = super::pdf_text(&ok(&f, "report.programme", json!({"year": 2015})));
+    let file = ok(&f, "report.programme", json!({"year": 2015, "language": "en"}));
+    assert_eq!(file["file_name"], "programme-report-2015.pdf");
+    let text = super::pdf_text(&file);
+    for english in ["Programme report 2015", "Money 2015", "The five perspectives", "IT quality", "Page 1 of"] {
+        assert!(text.contains(english), "{english} in {text}");
+    }
+    for swedish in ["Programrapport", "Pengar 2015", "It-kvalitet", "Sida 1 av"] {
+        assert!(!text.contains(swedish), "{swedish} in {text}");
+    }
+    let figures = |t: &str| t.split_whitespace().filter(|w| w.contains("kr") || w.ends_with('%')).count();
+    assert_eq!(figures(&text), figures(&swedish), "the same figures in both languages");
+    let refused = err(&f, "report.programme", json!({"year": 2015, "language": "de"}));
+    assert_eq!(refused.code.as_str(), "bad_arguments", "{}", refused.message);
+}

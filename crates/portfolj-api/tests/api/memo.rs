@@ -108,4 +108,10 @@ fn the_application_printout_shows_what_the_reader_may_see() {
     assert!(printed["file_name"].as_str().is_some_and(|n| n.starts_with("ansokan-") && n.ends_with(".pdf")));
     let refused = err(&f, "application.printout", json!({"id": draft["id"]}));
     assert_eq!(refused.code.as_str(), "forbidden", "an unsubmitted draft is the applicant's");
+    let english = ok(&f, "application.printout", json!({"id": granted["id"], "language": "en"}));
+    assert!(english["file_name"].as_str().is_some_and(|n| n.starts_with("application-")));
+    let text = super::pdf_text(&english);
+    assert!(text.contains("State granted") && text.contains("Budget per year"), "{text}");
+    assert!(text.contains("Applying unit") && text.contains("Page 1 of"), "{text}");
+    assert!(!text.contains("Sökande enhet") && !text.contains("Budget per år"), "{text}");
 }

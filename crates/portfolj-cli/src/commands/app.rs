@@ -5,7 +5,7 @@ use clap::{Subcommand, ValueEnum};
 use portfolj_api::{Api, ApiError, ErrorCode, Sek};
 use serde_json::{Value, json};
 
-use super::{items, text, write_pdf};
+use super::{DocumentOut, items, text};
 use crate::output;
 
 #[derive(Debug, Subcommand)]
@@ -73,8 +73,8 @@ pub enum AppCommand {
     /// valuers, reviewers and the council).
     Print {
         id: String,
-        #[arg(long)]
-        out: std::path::PathBuf,
+        #[command(flatten)]
+        document: DocumentOut,
     },
     /// Create a draft application as the acting person.
     #[command(alias = "create")]
@@ -185,9 +185,7 @@ pub fn run(api: &Api, command: AppCommand, json: bool) -> Result<(), ApiError> {
             let app = api.call("application.get", json!({ "id": id }))?;
             attachments(&app["attachments"], json);
         }
-        AppCommand::Print { id, out } => {
-            write_pdf(&out, &api.call("application.printout", json!({ "id": id }))?, json)?
-        }
+        AppCommand::Print { id, document } => document.write(api, "application.printout", json!({ "id": id }), json)?,
         AppCommand::Submit { id } => show(api.call("application.submit", json!({ "id": id }))?, json),
         AppCommand::History { id } => {
             let app = api.call("application.get", json!({ "id": id }))?;

@@ -1,12 +1,10 @@
 //! `portfolj decision`: the stadsdirektör's decisions, as the projektkontor records them.
 
-use std::path::PathBuf;
-
 use clap::Subcommand;
 use portfolj_api::{Api, ApiError};
 use serde_json::json;
 
-use super::{items, text, write_pdf};
+use super::{DocumentOut, items, text};
 use crate::output;
 
 #[derive(Debug, Subcommand)]
@@ -40,8 +38,8 @@ pub enum DecisionCommand {
     /// The decision notice (beslutsmeddelande) for the applying unit, as PDF.
     Notice {
         application: String,
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        document: DocumentOut,
     },
 }
 
@@ -55,8 +53,8 @@ pub fn run(api: &Api, command: DecisionCommand, json: bool) -> Result<(), ApiErr
                     "conditions": conditions, "reason": reason }),
             )?,
         DecisionCommand::List { application } => api.call("decision.list", json!({ "id": application }))?,
-        DecisionCommand::Notice { application, out } => {
-            return write_pdf(&out, &api.call("decision.notice", json!({ "id": application }))?, json);
+        DecisionCommand::Notice { application, document } => {
+            return document.write(api, "decision.notice", json!({ "id": application }), json);
         }
     };
     if json {

@@ -17,9 +17,9 @@ mod serve;
 mod sync;
 pub mod valuation;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use clap::Subcommand;
+use clap::{Args, Subcommand, ValueEnum};
 use portfolj_api::{Api, ApiError, ErrorCode};
 use serde_json::Value;
 
@@ -269,6 +269,35 @@ pub(crate) fn pages_sv(pages: &Value) -> String {
         Some(1) => "1 sida".to_owned(),
         Some(n) => format!("{n} sidor"),
         None => "okänt antal sidor".to_owned(),
+    }
+}
+
+/// The language of a document the CLI writes.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum DocumentLanguage {
+    Sv,
+    En,
+}
+
+/// Where a document's PDF goes, and the language it is written in.
+#[derive(Debug, Args)]
+pub(crate) struct DocumentOut {
+    #[arg(long)]
+    out: PathBuf,
+    /// The document's language: sv (svenska, the default) or en (English).
+    #[arg(long, value_enum, default_value_t = DocumentLanguage::Sv)]
+    language: DocumentLanguage,
+}
+
+impl DocumentOut {
+    /// Asks the API for the document in the chosen language and writes it.
+    pub(crate) fn write(&self, api: &Api, command: &str, mut args: Value, json: bool) -> Result<(), ApiError> {
+        let code = match self.language {
+            DocumentLanguage::Sv => "sv",
+            DocumentLanguage::En => "en",
+        };
+        args["language"] = Value::from(code);
+        write_pdf(&self.out, &api.call(command, args)?, json)
     }
 }
 

@@ -8,7 +8,7 @@ use portfolj_api::{Api, ApiError, ErrorCode};
 use serde_json::{Value, json};
 
 use super::sync::{Passphrase, write};
-use super::{items, kr, percent, text, write_pdf};
+use super::{DocumentOut, items, kr, percent, text};
 use crate::output;
 
 #[derive(Debug, Subcommand)]
@@ -104,8 +104,8 @@ pub enum ReportCommand {
     Programme {
         #[arg(long)]
         year: i32,
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        document: DocumentOut,
     },
     /// Realised against valued per portfolio and year.
     Realisation {
@@ -194,8 +194,8 @@ pub fn run(api: &Api, command: ReportCommand, json: bool) -> Result<(), ApiError
             json!({ "application_id": application, "lines": read_lines(&lines)?, "summary": summary }),
         )?,
         ReportCommand::Show { application } => api.call("followup.get", json!({ "id": application }))?,
-        ReportCommand::Programme { year, out } => {
-            return write_pdf(&out, &api.call("report.programme", json!({ "year": year }))?, json);
+        ReportCommand::Programme { year, document } => {
+            return document.write(api, "report.programme", json!({ "year": year }), json);
         }
         ReportCommand::Due => {
             let due = api.call("followup.due", json!({}))?;

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::error::ValidationErrors;
 use crate::ids::{ApplicationId, UnitId};
+use crate::language::Language;
 use crate::money::Sek;
 use crate::programme::{CouncilGoal, Programme};
 
@@ -26,6 +27,12 @@ pub enum ProjectKind {
     Implementation,
 }
 
+crate::language::named!(ProjectKind {
+    ProjectKind::PreStudy => ("förstudie", "pre-study"),
+    ProjectKind::Pilot => ("pilot", "pilot"),
+    ProjectKind::Implementation => ("genomförande", "implementation"),
+});
+
 /// How much an application contributes to a council goal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Contribution {
@@ -33,6 +40,12 @@ pub enum Contribution {
     Some,
     Strong,
 }
+
+crate::language::named!(Contribution {
+    Contribution::None => ("inget", "none"),
+    Contribution::Some => ("visst", "some"),
+    Contribution::Strong => ("starkt", "strong"),
+});
 
 /// The city platforms a project is expected to reuse (001 §7.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -47,15 +60,13 @@ pub enum Platform {
 
 impl Platform {
     pub const ALL: [Platform; 3] = [Platform::EServicePlatform, Platform::IdPortal, Platform::Lis];
-
-    pub fn name_sv(self) -> &'static str {
-        match self {
-            Platform::EServicePlatform => "e-tjänstplattformen",
-            Platform::IdPortal => "id-portalen",
-            Platform::Lis => "LIS",
-        }
-    }
 }
+
+crate::language::named!(Platform {
+    Platform::EServicePlatform => ("e-tjänstplattformen", "the e-service platform"),
+    Platform::IdPortal => ("id-portalen", "the ID portal"),
+    Platform::Lis => ("LIS", "LIS"),
+});
 
 /// What the project does with one platform.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,42 +87,21 @@ pub enum Level {
     High,
 }
 
-impl Level {
-    pub fn name_sv(self) -> &'static str {
-        match self {
-            Level::Low => "låg",
-            Level::Medium => "medel",
-            Level::High => "hög",
-        }
-    }
-}
-
-impl ProjectKind {
-    pub fn name_sv(self) -> &'static str {
-        match self {
-            ProjectKind::PreStudy => "förstudie",
-            ProjectKind::Pilot => "pilot",
-            ProjectKind::Implementation => "genomförande",
-        }
-    }
-}
-
-impl Contribution {
-    pub fn name_sv(self) -> &'static str {
-        match self {
-            Contribution::None => "inget",
-            Contribution::Some => "visst",
-            Contribution::Strong => "starkt",
-        }
-    }
-}
+crate::language::named!(Level {
+    Level::Low => ("låg", "low"),
+    Level::Medium => ("medel", "medium"),
+    Level::High => ("hög", "high"),
+});
 
 impl PlatformUse {
-    pub fn describe_sv(&self) -> String {
+    pub fn describe(&self, language: Language) -> String {
         match self {
-            PlatformUse::Reused => "återanvänds".to_owned(),
-            PlatformUse::NotApplicable => "ej aktuell".to_owned(),
-            PlatformUse::Exception { reference } => format!("undantag enligt {reference}"),
+            PlatformUse::Reused => language.pick("återanvänds", "reused").to_owned(),
+            PlatformUse::NotApplicable => language.pick("ej aktuell", "not applicable").to_owned(),
+            PlatformUse::Exception { reference } => match language {
+                Language::Sv => format!("undantag enligt {reference}"),
+                Language::En => format!("exception under {reference}"),
+            },
         }
     }
 }

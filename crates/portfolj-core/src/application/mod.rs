@@ -1,6 +1,7 @@
 //! Applications (ansökningar): what a unit asks a portfolio for, how a new one is
 //! checked, who may create it, and the lifecycle it moves through.
 
+use crate::language::Named as _;
 use chrono::{DateTime, Utc};
 
 use crate::error::{DomainError, ValidationErrors};
@@ -25,15 +26,11 @@ pub enum ItCategory {
     Basic,
 }
 
-impl ItCategory {
-    pub fn name_sv(self) -> &'static str {
-        match self {
-            ItCategory::Innovative => "innovativt",
-            ItCategory::Differentiating => "differentierande",
-            ItCategory::Basic => "grundläggande",
-        }
-    }
-}
+crate::language::named!(ItCategory {
+    ItCategory::Innovative => ("innovativt", "innovative"),
+    ItCategory::Differentiating => ("differentierande", "differentiating"),
+    ItCategory::Basic => ("grundläggande", "basic"),
+});
 
 /// Where an application is in its life (DOMAIN.md §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -72,27 +69,6 @@ impl ApplicationState {
         ApplicationState::Withdrawn,
     ];
 
-    /// Swedish name, used in messages from the core.
-    pub fn name_sv(self) -> &'static str {
-        use ApplicationState::*;
-        match self {
-            Idea => "idé",
-            Draft => "utkast",
-            Submitted => "inlämnad",
-            SupplementRequested => "komplettering begärd",
-            Valued => "nyttovärderad",
-            InReview => "under beredning",
-            Proposed => "föreslagen",
-            Granted => "beviljad",
-            Rejected => "avslagen",
-            ReferredBack => "återremitterad",
-            Running => "pågående",
-            Closed => "avslutad",
-            FollowedUp => "uppföljd",
-            Withdrawn => "återkallad",
-        }
-    }
-
     /// The working copy can be edited in these states; a submitted application is
     /// frozen until a komplettering is asked for.
     pub fn is_editable(self) -> bool {
@@ -105,6 +81,23 @@ impl ApplicationState {
         matches!(self, Idea | Draft | Submitted | SupplementRequested | Valued | InReview | Proposed | ReferredBack)
     }
 }
+
+crate::language::named!(ApplicationState {
+    ApplicationState::Idea => ("idé", "idea"),
+    ApplicationState::Draft => ("utkast", "draft"),
+    ApplicationState::Submitted => ("inlämnad", "submitted"),
+    ApplicationState::SupplementRequested => ("komplettering begärd", "supplement requested"),
+    ApplicationState::Valued => ("nyttovärderad", "valued"),
+    ApplicationState::InReview => ("under beredning", "in review"),
+    ApplicationState::Proposed => ("föreslagen", "proposed"),
+    ApplicationState::Granted => ("beviljad", "granted"),
+    ApplicationState::Rejected => ("avslagen", "rejected"),
+    ApplicationState::ReferredBack => ("återremitterad", "referred back"),
+    ApplicationState::Running => ("pågående", "running"),
+    ApplicationState::Closed => ("avslutad", "closed"),
+    ApplicationState::FollowedUp => ("uppföljd", "followed up"),
+    ApplicationState::Withdrawn => ("återkallad", "withdrawn"),
+});
 
 /// A move from one state to another, and who may make it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -41,17 +41,15 @@ impl Perspective {
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|p| p.code() == code)
     }
-
-    pub fn name_sv(self) -> &'static str {
-        match self {
-            Perspective::ExternalBenefit => "Extern nytta",
-            Perspective::InternalBenefit => "Intern nytta",
-            Perspective::ItMaturity => "It-mognad",
-            Perspective::ItCost => "It-kostnad",
-            Perspective::ItQuality => "It-kvalitet",
-        }
-    }
 }
+
+crate::language::named!(Perspective {
+    Perspective::ExternalBenefit => ("Extern nytta", "External benefit"),
+    Perspective::InternalBenefit => ("Intern nytta", "Internal benefit"),
+    Perspective::ItMaturity => ("It-mognad", "IT maturity"),
+    Perspective::ItCost => ("It-kostnad", "IT cost"),
+    Perspective::ItQuality => ("It-kvalitet", "IT quality"),
+});
 
 /// Measured from systems (e.g. availability) or asked in a survey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,6 +129,12 @@ pub enum Trend {
 }
 
 impl Trend {
+    pub const ALL: [Trend; 4] = [Trend::Improving, Trend::Steady, Trend::Worsening, Trend::TooFew];
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.code() == code)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Trend::Improving => "improving",
@@ -139,13 +143,11 @@ impl Trend {
             Trend::TooFew => "too_few",
         }
     }
-
-    pub fn name_sv(self) -> &'static str {
-        match self {
-            Trend::Improving => "förbättras",
-            Trend::Steady => "oförändrat",
-            Trend::Worsening => "försämras",
-            Trend::TooFew => "för få mätningar",
-        }
-    }
 }
+
+crate::language::named!(Trend {
+    Trend::Improving => ("förbättras", "improving"),
+    Trend::Steady => ("oförändrat", "steady"),
+    Trend::Worsening => ("försämras", "worsening"),
+    Trend::TooFew => ("för få mätningar", "too few measurements"),
+});

@@ -6,6 +6,7 @@
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
 use crate::error::ValidationErrors;
+use crate::language::Language;
 use crate::money::{Sek, format_kronor_sv};
 use crate::{Actor, Application, Role};
 
@@ -162,28 +163,34 @@ impl Schedule {
         periods
     }
 
-    /// "2016 kvartal 2", "2016 mars", "2016 halvår 1".
-    pub fn label_sv(&self, period: Period) -> String {
-        const MONTHS: [&str; 12] = [
-            "januari",
-            "februari",
-            "mars",
-            "april",
-            "maj",
-            "juni",
-            "juli",
-            "augusti",
-            "september",
-            "oktober",
-            "november",
-            "december",
+    /// "2016 kvartal 2", "2016 mars", "2016 halvår 1" — or "2016 Q2", "2016 March",
+    /// "2016 H1" in English.
+    pub fn label(&self, period: Period, language: Language) -> String {
+        const MONTHS: [(&str, &str); 12] = [
+            ("januari", "January"),
+            ("februari", "February"),
+            ("mars", "March"),
+            ("april", "April"),
+            ("maj", "May"),
+            ("juni", "June"),
+            ("juli", "July"),
+            ("augusti", "August"),
+            ("september", "September"),
+            ("oktober", "October"),
+            ("november", "November"),
+            ("december", "December"),
         ];
         let year = period.start.year();
         let index = period.start.month0() / self.months.max(1) + 1;
-        match self.months {
-            1 => format!("{year} {}", MONTHS[period.start.month0() as usize]),
-            6 => format!("{year} halvår {index}"),
-            3 => format!("{year} kvartal {index}"),
+        match (self.months, language) {
+            (1, language) => {
+                let (sv, en) = MONTHS[period.start.month0() as usize];
+                format!("{year} {}", language.pick(sv, en))
+            }
+            (6, Language::Sv) => format!("{year} halvår {index}"),
+            (6, Language::En) => format!("{year} H{index}"),
+            (3, Language::Sv) => format!("{year} kvartal {index}"),
+            (3, Language::En) => format!("{year} Q{index}"),
             _ => format!("{} – {}", period.start, period.end),
         }
     }

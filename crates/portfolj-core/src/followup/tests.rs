@@ -202,6 +202,7 @@ fn the_valued_amount_is_the_lines_likely_value_in_the_compared_year() {
 mod status {
     use super::{day, kr};
     use crate::followup::status::*;
+    use crate::language::Language;
 
     fn report() -> StatusReport {
         let q2 = Schedule::default().period_of(day(2016, 5, 10));
@@ -229,16 +230,20 @@ mod status {
         let q2 = quarterly.period_of(day(2016, 5, 10));
         assert_eq!((q2.start, q2.end), (day(2016, 4, 1), day(2016, 6, 30)));
         assert_eq!(quarterly.due_on(q2), day(2016, 7, 15));
-        assert_eq!(quarterly.label_sv(q2), "2016 kvartal 2");
+        assert_eq!(quarterly.label(q2, Language::Sv), "2016 kvartal 2");
+        assert_eq!(quarterly.label(q2, Language::En), "2016 Q2");
         let q4 = quarterly.period_of(day(2016, 12, 31));
         assert_eq!((q4.start, q4.end), (day(2016, 10, 1), day(2016, 12, 31)));
         assert_eq!(quarterly.due_on(q4), day(2017, 1, 15), "due over the year end");
         let monthly = Schedule { months: 1, grace_days: 10 };
         let february = monthly.period_of(day(2016, 2, 3));
         assert_eq!(february.end, day(2016, 2, 29), "a leap February");
-        assert_eq!(monthly.label_sv(february), "2016 februari");
+        assert_eq!(monthly.label(february, Language::Sv), "2016 februari");
+        assert_eq!(monthly.label(february, Language::En), "2016 February");
         let half = Schedule { months: 6, grace_days: 0 };
-        assert_eq!(half.label_sv(half.period_of(day(2016, 9, 1))), "2016 halvår 2");
+        let second_half = half.period_of(day(2016, 9, 1));
+        assert_eq!(half.label(second_half, Language::Sv), "2016 halvår 2");
+        assert_eq!(half.label(second_half, Language::En), "2016 H2");
     }
 
     #[test]
@@ -302,6 +307,7 @@ mod status {
 mod indicator {
     use super::{day, dec};
     use crate::followup::indicator::*;
+    use crate::language::{Language, Named as _};
 
     fn availability() -> Indicator {
         Indicator {
@@ -345,5 +351,6 @@ mod indicator {
         let fields: Vec<&str> = blank.check().expect_err("refused").0.iter().map(|f| f.field).collect();
         assert_eq!(fields, ["name", "unit"]);
         assert_eq!(Perspective::from_code("it_cost").map(Perspective::name_sv), Some("It-kostnad"));
+        assert_eq!(Perspective::ItCost.name(Language::En), "IT cost");
     }
 }

@@ -15,6 +15,7 @@ use crate::application::details::{Level, Risk};
 use crate::document::{Bar, Bars, Block, Column, Document, Table};
 use crate::frame::PortfolioPart;
 use crate::ids::ApplicationId;
+use crate::language::Language;
 use crate::money::{Sek, format_kronor_sv, format_number_sv};
 use crate::printout::risks_block;
 
@@ -183,6 +184,9 @@ impl MemoInput {
                 self.date.format("%Y-%m-%d")
             ),
             draft: draft || !self.incomplete().is_empty(),
+            // The memo is the council's own document, written in Swedish whatever language the
+            // office works in (the product brief: "a Swedish PDF decision memo").
+            language: Language::Sv,
             blocks,
         }
     }
@@ -479,7 +483,7 @@ fn application_page(section: &PortfolioSection, rank: usize, p: &Proposal) -> Ve
     blocks.push(Block::Heading { level: 2, text: "Ägarberedskap".to_owned() });
     blocks.push(Block::Paragraph(owner_text(&p.owner)));
     blocks.push(Block::Heading { level: 2, text: "Risker".to_owned() });
-    blocks.push(risks_block(&p.risks));
+    blocks.push(risks_block(&p.risks, Language::Sv));
     blocks
 }
 

@@ -4,11 +4,11 @@
 
 use chrono::{DateTime, Utc};
 use portfolj_core::printout::{self, PrintoutInput};
-use portfolj_core::{Actor, ApplicationId};
+use portfolj_core::{Actor, ApplicationId, Language};
 use portfolj_store::Connection;
 use portfolj_store::tables::{application as table, org};
 
-use crate::dto::PdfFileDto;
+use crate::dto::{DocumentArgsDto, PdfFileDto};
 use crate::usecases::{pdf, session};
 use crate::{Api, ApiError};
 
@@ -16,6 +16,7 @@ fn printout_in(
     conn: &Connection,
     actor: &Actor,
     id: ApplicationId,
+    language: Language,
     now: DateTime<Utc>,
 ) -> Result<PdfFileDto, ApiError> {
     // Reading decides what this person may see, exactly as on screen.
@@ -29,17 +30,19 @@ fn printout_in(
         unit_names: &unit_names,
         version: shown.shown_version,
         printed_on: now.date_naive(),
+        language,
     });
     let author = org::person(conn, actor.person)?.map(|p| p.name).unwrap_or_default();
     let (content_base64, pages) = pdf::render(&document, now, author)?;
-    Ok(PdfFileDto { file_name: format!("ansokan-{}.pdf", pdf::file_stem(&app.title)), content_base64, pages })
+    let file_name = format!("{}-{}.pdf", language.pick("ansokan", "application"), pdf::file_stem(&app.title));
+    Ok(PdfFileDto { file_name, content_base64, pages })
 }
 
 impl Api {
-    /// The application as a PDF, as the acting person may see it.
-    pub fn application_printout(&self, id: &str) -> Result<PdfFileDto, ApiError> {
-        let id = super::parse_application_id(id)?;
+    /// The application as a PDF in the language asked for, as the acting person may see it.
+    pub fn application_printout(&self, args: &DocumentArgsDto) -> Result<PdfFileDto, ApiError> {
+        let id = super::parse_application_id(&args.id)?;
         let now = self.clock.now();
-        self.store().read(|tx| printout_in(tx, &session::actor(tx)?, id, now))
+        self.store().read(|tx| printout_in(tx, &session::actor(tx)?, id, args.language.into(), now))
     }
 }

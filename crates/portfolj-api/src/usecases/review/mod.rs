@@ -8,6 +8,7 @@ mod bundle;
 mod round;
 mod summary;
 
+use portfolj_core::Named as _;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
