@@ -4086,12 +4086,17 @@ describe('Portfölj on a new laptop: set up a programme, or open the demo (HTTP 
       await page.waitForFunction(() => document.querySelectorAll('#setup-unit option').length > 30);
       assert.deepEqual(await seriousViolations(page), []);
 
-      // Nothing filled in: every field's message at once, and nothing is made.
+      // Nothing filled in: every field's message at once, each at its field, the first field
+      // focused, and nothing is made.
       await form.getByRole('button', { name: 'Sätt upp programmet' }).click();
-      const notice = form.getByRole('alert');
-      await notice.getByText('Skriv personens namn').waitFor();
-      await notice.getByText('Skriv en e-postadress').waitFor();
-      await notice.getByText('Välj personens enhet i listan.').waitFor();
+      await form.locator('#field-setup-name-error').getByText('Skriv personens namn').waitFor();
+      await form.locator('#field-setup-email-error').getByText('Skriv en e-postadress').waitFor();
+      await form.locator('#field-setup-unit-error').getByText('Välj personens enhet i listan.').waitFor();
+      for (const label of ['Ditt namn', 'E-post', 'Din enhet']) {
+        assert.equal(await form.getByLabel(label).getAttribute('aria-invalid'), 'true', label);
+      }
+      await page.waitForFunction(() => document.activeElement?.id === 'setup-name');
+      assert.deepEqual(await seriousViolations(page), []);
       await assert.rejects(apiAt(laptop, 'session.get'), /no_identity/);
       await assert.rejects(apiAt(laptop, 'identity.show'), /no_identity/);
 

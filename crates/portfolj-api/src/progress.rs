@@ -1,8 +1,10 @@
-//! How far a long use case (a bundle import) has come, readable while it runs, and the
-//! person's wish to stop it: the shells call `progress.get` and `progress.cancel` from another
-//! thread, which never waits for the store. The use case asks `proceed` between steps and,
-//! when stopped, returns an error, so its transaction rolls back and nothing is changed.
+//! How far a long use case (a bundle import, the memo, an export) has come, readable while it
+//! runs, and the person's wish to stop it: the shells call `progress.get` and
+//! `progress.cancel` from another thread, which never waits for the store. The use case calls
+//! `advance` between steps and, when stopped, returns an error, so its transaction rolls back
+//! and nothing is changed.
 
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use crate::dto::ProgressDto;
@@ -14,6 +16,8 @@ pub(crate) struct Progress {
     cancelled: AtomicBool,
     done: AtomicU64,
     total: AtomicU64,
+    /// What the running work says when it has been cancelled.
+    cancelled_message: Mutex<&'static str>,
 }
 
 /// Marks the work finished when dropped, however the use case ends.
@@ -27,7 +31,10 @@ impl Drop for Running<'_> {
 }
 
 impl Progress {
-    pub(crate) fn start(&self, total: u64) -> Running<'_> {
+    /// Starts counting a work of `total` steps, which says `cancelled_message` (what was
+    /// stopped, that nothing changed, what to do) if the person cancels it.
+    pub(crate) fn start(&self, total: u64, cancelled_message: &'static str) -> Running<'_> {
+        *self.cancelled_message.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = cancelled_message;
         self.done.store(0, Ordering::Release);
         self.cancelled.store(false, Ordering::Release);
         self.total.store(total, Ordering::Release);
@@ -44,10 +51,8 @@ impl Progress {
     pub(crate) fn advance(&self, by: u64) -> Result<(), ApiError> {
         self.done.fetch_add(by, Ordering::AcqRel);
         if self.cancelled.load(Ordering::Acquire) {
-            return Err(ApiError::new(
-                ErrorCode::Cancelled,
-                "Importen avbröts. Inget har ändrats i databasen; du kan importera paketet igen när du vill.",
-            ));
+            let message = *self.cancelled_message.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            return Err(ApiError::new(ErrorCode::Cancelled, message));
         }
         Ok(())
     }

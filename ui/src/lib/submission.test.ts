@@ -1,21 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiErrorDto } from '../generated/ApiErrorDto';
 import { Submission } from './submission.svelte';
-
-interface Deferred {
-  promise: Promise<void>;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-function deferred(): Deferred {
-  let resolve!: () => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from '../testing/deferred';
 
 const refusal: ApiErrorDto = {
   code: 'validation',

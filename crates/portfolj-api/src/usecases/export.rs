@@ -381,11 +381,15 @@ impl Api {
     /// A table (or, as XLSX, every table) of the programme's data as a file.
     pub fn export_file(&self, args: &ExportArgsDto) -> Result<ExportFileDto, ApiError> {
         let now = self.clock.now();
+        // Two steps: reading the rows, writing the file.
+        let _running = self.progress.start(2, "Exporten avbröts. Ingen fil har skapats; exportera igen när du vill.");
         self.store().write(|tx| {
             let actor = session::actor(tx)?;
             session::require_office(&actor, "Bara projektkontoret exporterar programmets data.")?;
             let sheets = sheets(tx, args)?;
+            self.progress.advance(1)?;
             let (bytes, media_type) = encode(&sheets, args.format)?;
+            self.progress.advance(1)?;
             let rows = u32::try_from(sheets.iter().map(|s| s.rows.len()).sum::<usize>()).unwrap_or(u32::MAX);
             let file_name = file_name(args);
             let detail = json!({ "what": args.what, "format": args.format, "year": args.year,

@@ -298,7 +298,14 @@ fn section(
     })
 }
 
-fn gather(conn: &Connection, args: &MemoArgsDto, today: NaiveDate) -> Result<MemoInput, ApiError> {
+/// The memo's input; `step` is called after each portfolio, so a long memo can be followed
+/// and cancelled.
+fn gather(
+    conn: &Connection,
+    args: &MemoArgsDto,
+    today: NaiveDate,
+    step: &dyn Fn() -> Result<(), ApiError>,
+) -> Result<MemoInput, ApiError> {
     let actor = session::actor(conn)?;
     session::require_office(&actor, "Bara projektkontoret tar fram beslutsunderlaget.")?;
     let portfolios = programme::portfolios(args.portfolio)?;
@@ -313,8 +320,11 @@ fn gather(conn: &Connection, args: &MemoArgsDto, today: NaiveDate) -> Result<Mem
         rounds: review::rounds(conn)?,
     };
     let mut integrity = Integrity::default();
-    let sections =
-        portfolios.into_iter().map(|p| section(conn, p, &y, &mut integrity)).collect::<Result<Vec<_>, _>>()?;
+    let mut sections = Vec::with_capacity(portfolios.len());
+    for portfolio in portfolios {
+        sections.push(section(conn, portfolio, &y, &mut integrity)?);
+        step()?;
+    }
     let case_number = args.case_number.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned);
     Ok(MemoInput {
         year: args.year,
@@ -375,20 +385,27 @@ impl Api {
     /// What the memo will say, as text, with its fingerprint; nothing is written.
     pub fn memo_preview(&self, args: &MemoArgsDto) -> Result<MemoPreviewDto, ApiError> {
         let today = self.clock.now().date_naive();
-        self.store().read(|tx| Ok(preview_of(&gather(tx, args, today)?, args.draft)))
+        self.store().read(|tx| Ok(preview_of(&gather(tx, args, today, &|| Ok(()))?, args.draft)))
     }
 
     /// The memo as an A4 PDF; refused while a review is incomplete unless asked for as a
     /// draft. Making it is recorded in the audit log with its fingerprint.
     pub fn memo_export(&self, args: &MemoArgsDto) -> Result<MemoFileDto, ApiError> {
         let now: DateTime<Utc> = self.clock.now();
+        // One step per portfolio, and one for the PDF.
+        let steps = programme::portfolios(args.portfolio).map_or(0, |p| u64::try_from(p.len()).unwrap_or(u64::MAX) + 1);
+        let _running = self.progress.start(
+            steps,
+            "Du avbröt, så beslutsunderlaget togs inte fram. Inget har sparats; skapa det igen när du vill.",
+        );
         self.store().write(|tx| {
-            let input = gather(tx, args, now.date_naive())?;
+            let input = gather(tx, args, now.date_naive(), &|| self.progress.advance(1))?;
             refuse_incomplete(&input, args.draft)?;
             let document = input.document(args.draft);
             let actor = session::actor(tx)?;
             let author = org::person(tx, actor.person)?.map(|p| p.name).unwrap_or_default();
             let (content_base64, pages) = pdf::render(&document, now, author)?;
+            self.progress.advance(1)?;
             let fingerprint = input.fingerprint();
             let scope = args.portfolio.map_or_else(String::new, |p| format!("-portfolj-{p}"));
             let file_name = format!(

@@ -836,33 +836,9 @@ fn after_an_office_key_rotation_a_laptop_that_joined_before_follows_the_new_key(
 /// imported afterwards.
 #[test]
 fn an_import_cancelled_while_it_runs_changes_nothing_and_can_be_made_again() {
-    use std::sync::atomic::{AtomicBool, Ordering};
     let (_office, laptop, email, bytes) = coach_invitation();
-    assert_eq!(ok(&laptop, "progress.cancel", json!({})), json!(false), "nothing runs, nothing to cancel");
-
-    let (ready, finished) = (AtomicBool::new(false), AtomicBool::new(false));
-    let result = std::thread::scope(|scope| {
-        let canceller = scope.spawn(|| {
-            ready.store(true, Ordering::Release);
-            // The import is cancellable from its first step (reading the bundle) on.
-            while !finished.load(Ordering::Acquire) {
-                if laptop.api.call("progress.cancel", json!({})).expect("cancel answers") == json!(true) {
-                    return true;
-                }
-                std::hint::spin_loop();
-            }
-            false
-        });
-        while !ready.load(Ordering::Acquire) {
-            std::hint::spin_loop();
-        }
-        let result = import(&laptop, &bytes);
-        finished.store(true, Ordering::Release);
-        assert!(canceller.join().expect("canceller"), "the cancel reached the running import");
-        result
-    });
-    let e = result.expect_err("cancelled");
-    assert_eq!(e.code.as_str(), "cancelled");
+    // The import is cancellable from its first step (reading the bundle) on.
+    let e = super::cancelled_while_running(&laptop, || import(&laptop, &bytes));
     assert!(e.message.contains("Inget har ändrats"), "{}", e.message);
     assert_eq!(err(&laptop, "session.get", json!({})).code.as_str(), "no_identity");
     assert_eq!(ok(&laptop, "bundle.log", json!({})).as_array().map(Vec::len), Some(0));

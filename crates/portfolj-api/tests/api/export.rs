@@ -131,6 +131,18 @@ fn only_the_office_exports_and_a_refused_export_changes_nothing() {
 }
 
 #[test]
+fn an_export_cancelled_while_it_is_made_saves_nothing_and_can_be_made_again() {
+    let f = demo();
+    act_as(&f, "office", None);
+    let before = file_bytes(&f);
+    let args = json!({"what": "applications", "format": "xlsx"});
+    let e = super::cancelled_while_running(&f, || f.api.call("export.file", args.clone()));
+    assert!(e.message.contains("Ingen fil har skapats"), "{}", e.message);
+    assert_eq!(file_bytes(&f), before, "no audit entry, nothing changed");
+    assert!(ok(&f, "export.file", args)["rows"].as_u64().is_some_and(|rows| rows > 0));
+}
+
+#[test]
 fn follow_ups_export_one_row_per_benefit_line_with_the_valued_and_realised_amounts() {
     let f = demo();
     act_as(&f, "office", None);

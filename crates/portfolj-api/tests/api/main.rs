@@ -304,6 +304,36 @@ proptest! {
     }
 }
 
+/// Runs `work` while another thread presses "Avbryt" (`progress.cancel`) as soon as the work
+/// has started, as the UI does while it runs; asserts that the cancel reached the running work
+/// and returns the work's answer.
+pub(crate) fn cancelled_while_running(f: &Fixture, work: impl FnOnce() -> Result<Value, ApiError>) -> ApiError {
+    use std::sync::atomic::AtomicBool;
+    assert_eq!(ok(f, "progress.cancel", json!({})), json!(false), "nothing runs, nothing to cancel");
+    let (ready, finished) = (AtomicBool::new(false), AtomicBool::new(false));
+    std::thread::scope(|scope| {
+        let canceller = scope.spawn(|| {
+            ready.store(true, Ordering::Release);
+            while !finished.load(Ordering::Acquire) {
+                if f.api.call("progress.cancel", json!({})).expect("cancel answers") == json!(true) {
+                    return true;
+                }
+                std::hint::spin_loop();
+            }
+            false
+        });
+        while !ready.load(Ordering::Acquire) {
+            std::hint::spin_loop();
+        }
+        let result = work();
+        finished.store(true, Ordering::Release);
+        assert!(canceller.join().expect("canceller"), "the cancel reached the running work");
+        let e = result.expect_err("cancelled");
+        assert_eq!(e.code.as_str(), "cancelled", "{}", e.message);
+        e
+    })
+}
+
 /// The text of a PDF the API returned as `{content_base64}`, after `qpdf --check` accepts it;
 /// whitespace runs made one space.
 pub(crate) fn pdf_text(file: &Value) -> String {

@@ -85,6 +85,20 @@ fn the_fingerprint_is_the_same_for_the_same_data_and_changes_with_a_frame() {
     assert!(changed["text"].as_str().expect("text").contains("Ram: 50\u{a0}000\u{a0}000\u{a0}kr"));
 }
 
+/// "Avbryt" while the memo is made: nothing is saved, not even the audit entry, and the
+/// memo can be made again.
+#[test]
+fn a_memo_cancelled_while_it_is_made_saves_nothing_and_can_be_made_again() {
+    let f = demo();
+    act_as(&f, "office", None);
+    let before = file_bytes(&f);
+    let e = super::cancelled_while_running(&f, || f.api.call("memo.export", json!({"year": 2014})));
+    assert!(e.message.contains("Inget har sparats"), "{}", e.message);
+    assert_eq!(file_bytes(&f), before, "the database is as it was");
+    assert_eq!(ok(&f, "progress.get", json!({}))["active"], false, "nothing runs after the cancel");
+    assert!(ok(&f, "memo.export", json!({"year": 2014}))["pages"].as_u64().is_some_and(|p| p > 1));
+}
+
 #[test]
 fn a_year_outside_the_programme_or_a_portfolio_outside_1_to_5_is_refused_in_swedish() {
     let f = demo();

@@ -668,7 +668,9 @@ impl Api {
     /// nothing.
     pub fn import_bundle(&self, file: &BundleFileDto) -> Result<BundlePreviewDto, ApiError> {
         // Running (and so cancellable) from the start, while a large bundle is still read.
-        let _running = self.progress.start(0);
+        let _running = self
+            .progress
+            .start(0, "Importen avbröts. Inget har ändrats i databasen; du kan importera paketet igen när du vill.");
         let bytes = decode(file)?;
         let now = self.clock.now();
         let mut store = self.store();
