@@ -40,6 +40,18 @@ const CACHE_MIB: u32 = 64;
 
 const STATEMENT_CACHE: usize = 256;
 
+/// Pages a backup copies between two looks at whether to go on: 512 KiB of 4 KiB pages, so a
+/// cancel is felt at once and the steps cost nothing next to the copying.
+pub const BACKUP_PAGES_PER_STEP: i32 = 128;
+
+/// How a backup ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Copied {
+    Whole,
+    /// Stopped when asked to, before the end; the target is incomplete.
+    Stopped,
+}
+
 /// An open Portfölj database.
 #[derive(Debug)]
 pub struct Store {
@@ -88,8 +100,12 @@ impl Store {
     }
 
     /// Writes a consistent copy of the whole database to `target`, a new file, with
-    /// SQLite's online backup API: all pages in one step, so the copy is one snapshot.
-    pub fn backup_to(&mut self, target: &Path) -> Result<(), StoreError> {
+    /// SQLite's online backup API, [`BACKUP_PAGES_PER_STEP`] pages at a time. The store is
+    /// held (`&mut self`) for the whole copy, so nothing writes in between and the copy is one
+    /// snapshot. After each step `go_on(pages done, pages in all)` says whether to continue;
+    /// when it says no, the copy stops and the half-written `target` is left for the caller
+    /// to remove ([`Copied::Stopped`]).
+    pub fn backup_to(&mut self, target: &Path, mut go_on: impl FnMut(u64, u64) -> bool) -> Result<Copied, StoreError> {
         let io = |e: rusqlite::Error| StoreError::Io { path: target.to_owned(), detail: e.to_string() };
         if target.exists() {
             return Err(StoreError::Io { path: target.to_owned(), detail: "filen finns redan".to_owned() });
@@ -100,17 +116,31 @@ impl Store {
         copy.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;").map_err(io)?;
         {
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy).map_err(io)?;
-            if backup.step(-1).map_err(io)? != rusqlite::backup::StepResult::Done {
-                return Err(StoreError::Io {
-                    path: target.to_owned(),
-                    detail: "databasen var upptagen; försök igen".to_owned(),
-                });
+            loop {
+                match backup.step(BACKUP_PAGES_PER_STEP).map_err(io)? {
+                    rusqlite::backup::StepResult::Done => break,
+                    rusqlite::backup::StepResult::More => {
+                        let p = backup.progress();
+                        let total = u64::try_from(p.pagecount).unwrap_or(0);
+                        let done = total.saturating_sub(u64::try_from(p.remaining).unwrap_or(0));
+                        if !go_on(done, total) {
+                            return Ok(Copied::Stopped);
+                        }
+                    }
+                    _ => {
+                        return Err(StoreError::Io {
+                            path: target.to_owned(),
+                            detail: "databasen var upptagen; försök igen".to_owned(),
+                        });
+                    }
+                }
             }
         }
         copy.close().map_err(|(_, e)| io(e))?;
         File::open(target)
             .and_then(|f| f.sync_all())
-            .map_err(|e| StoreError::Io { path: target.to_owned(), detail: e.to_string() })
+            .map_err(|e| StoreError::Io { path: target.to_owned(), detail: e.to_string() })?;
+        Ok(Copied::Whole)
     }
 
     /// Replaces the whole database with the copy at `source` — after checking that it is a

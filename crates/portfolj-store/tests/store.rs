@@ -9,7 +9,7 @@ use portfolj_core::{
 };
 use portfolj_store::tables::application::{self, ApplicationFilter};
 use portfolj_store::tables::{frame, org, programme, setting};
-use portfolj_store::{APPLICATION_ID, LATEST_VERSION, Store, StoreError};
+use portfolj_store::{APPLICATION_ID, Copied, LATEST_VERSION, Store, StoreError};
 use rusqlite::Connection;
 use uuid::Uuid;
 
@@ -429,4 +429,48 @@ fn round_totals_follow_every_application_aggregate_written_or_rewritten() {
     assert_eq!(totals.len(), 1);
     let t = &totals[0];
     assert_eq!((t.scored, t.scores, t.criteria, t.disagreements), (2, 6, 30, 0));
+}
+
+/// A database of many pages: a long text in each of 200 applications.
+fn large(path: &Path) -> Store {
+    let mut store = seeded(path);
+    store
+        .write(|tx| {
+            for n in 100..300 {
+                let mut app = application(n, &format!("Ansökan {n}"), Portfolio::CitizenService);
+                app.purpose = "Ett långt syfte. ".repeat(400);
+                application::insert(tx, &app)?;
+            }
+            Ok::<_, StoreError>(())
+        })
+        .expect("filled");
+    store
+}
+
+#[test]
+fn a_backup_copies_every_page_step_by_step_and_stops_when_asked() {
+    let (dir, path) = temp_db();
+    let mut store = large(&path);
+    let mut steps: Vec<(u64, u64)> = Vec::new();
+    let whole = dir.path().join("kopia.db");
+    let copied = store.backup_to(&whole, |done, total| {
+        steps.push((done, total));
+        true
+    });
+    assert_eq!(copied.expect("copied"), Copied::Whole);
+    assert!(steps.len() >= 2, "a large database is copied in steps: {steps:?}");
+    assert!(steps.windows(2).all(|w| w[0].0 < w[1].0), "each step copies more: {steps:?}");
+    let mut copy = Store::open(&whole).expect("the copy opens");
+    let count = |s: &mut Store| s.read(|tx| application::count(tx)).expect("count");
+    assert_eq!(count(&mut copy), count(&mut store));
+    assert_eq!(count(&mut copy), 200);
+
+    let stopped = dir.path().join("avbruten.db");
+    let mut asked = 0;
+    let copied = store.backup_to(&stopped, |_, _| {
+        asked += 1;
+        false
+    });
+    assert_eq!(copied.expect("stopped, not failed"), Copied::Stopped);
+    assert_eq!(asked, 1, "no page is copied after the first no");
 }

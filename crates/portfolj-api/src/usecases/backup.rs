@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use portfolj_store::Store;
+use portfolj_store::{Copied, Store};
 use serde_json::json;
 
 use crate::dto::{BackupDto, FileNameDto};
@@ -33,11 +33,14 @@ fn io_error(path: &Path, e: &std::io::Error) -> ApiError {
 }
 
 /// Takes a copy named by time and reason, and prunes old automatic copies of that reason.
+/// `go_on(pages done, pages in all)` is asked as the copy goes; its refusal (a cancel) stops
+/// the copy, leaves no file and is returned.
 pub(crate) fn take(
     store: &mut Store,
     reason: &str,
     now: DateTime<Utc>,
     automatic: bool,
+    go_on: &mut dyn FnMut(u64, u64) -> Result<(), ApiError>,
 ) -> Result<BackupDto, ApiError> {
     let dir = dir(store.path());
     fs::create_dir_all(&dir).map_err(|e| io_error(&dir, &e))?;
@@ -52,7 +55,15 @@ pub(crate) fn take(
     // half-way is never listed as a backup.
     let partial = path.with_extension("db.part");
     let _ = fs::remove_file(&partial);
-    store.backup_to(&partial)?;
+    let mut refusal = None;
+    let copied = store.backup_to(&partial, |done, total| go_on(done, total).map_err(|e| refusal = Some(e)).is_ok());
+    if copied.as_ref().map_or(true, |c| *c == Copied::Stopped) {
+        let _ = fs::remove_file(&partial);
+    }
+    if let Some(e) = refusal {
+        return Err(e);
+    }
+    copied?;
     fs::rename(&partial, &path).map_err(|e| io_error(&path, &e))?;
     if automatic {
         let mut same: Vec<PathBuf> = list_paths(&dir)?.into_iter().filter(|p| name_of(p).contains(reason)).collect();
@@ -89,10 +100,18 @@ fn describe(path: &Path) -> Result<BackupDto, ApiError> {
 }
 
 impl Api {
-    /// A copy of the database now.
+    /// A copy of the database now; it shows how far it has come and can be cancelled.
     pub fn create_backup(&self) -> Result<BackupDto, ApiError> {
         let now = self.clock.now();
-        take(&mut self.store(), "manuell", now, false)
+        let _running =
+            self.progress.start(0, "Säkerhetskopieringen avbröts. Ingen kopia sparades, och databasen är som förut.");
+        let mut counted = 0;
+        take(&mut self.store(), "manuell", now, false, &mut |done, total| {
+            self.progress.set_total(total);
+            let step = done.saturating_sub(counted);
+            counted = done;
+            self.progress.advance(step)
+        })
     }
 
     /// Every copy, newest first.
@@ -117,7 +136,7 @@ impl Api {
                 format!("Säkerhetskopian \"{}\" finns inte i {}. Välj en ur listan.", args.file_name, dir.display()),
             ));
         }
-        let before = take(&mut store, "fore-aterstallning", now, true)?;
+        let before = take(&mut store, "fore-aterstallning", now, true, &mut |_, _| Ok(()))?;
         store.restore_from(&source)?;
         store.write(|tx| match session::acting_person(tx) {
             Ok(actor) => {

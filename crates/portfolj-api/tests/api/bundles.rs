@@ -641,6 +641,30 @@ fn a_restore_brings_back_the_copy_and_keeps_the_present_state_as_a_copy() {
     }
 }
 
+/// "Avbryt" while a copy is taken: no copy is listed, no half-written file is left, and a copy
+/// can be taken again.
+#[test]
+fn a_backup_cancelled_while_it_is_taken_leaves_no_file_and_can_be_taken_again() {
+    use base64::Engine as _;
+    let f = demo();
+    // Some 27 MB of attachments, so the copy takes long enough to be stopped half-way.
+    let created = ok(&f, "application.create", super::new_application(&f, "Trafikkontoret"));
+    let text = base64::engine::general_purpose::STANDARD.encode("Mätvärden per stadsdel;1 234;5,6\n".repeat(280_000));
+    for n in 1..=3 {
+        let name = format!("underlag-{n}.csv");
+        ok(&f, "application.attachments.add", json!({"id": created["id"], "name": name, "content_base64": text}));
+    }
+    let folder = f.path.with_file_name("portfolj.db.backups");
+    let e = super::cancelled_while_running(&f, || f.api.call("backup.create", json!({})));
+    assert!(e.message.contains("Ingen kopia sparades"), "{}", e.message);
+    assert!(backup_names(&f).is_empty());
+    let left: Vec<_> =
+        fs::read_dir(&folder).map(|d| d.filter_map(Result::ok).map(|e| e.file_name()).collect()).unwrap_or_default();
+    assert!(left.is_empty(), "nothing half-written is left: {left:?}");
+    ok(&f, "backup.create", json!({}));
+    assert_eq!(backup_names(&f).len(), 1);
+}
+
 #[test]
 fn an_import_takes_a_copy_first_and_a_refused_bundle_takes_none() {
     let f = empty();

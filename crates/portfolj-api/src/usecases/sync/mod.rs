@@ -678,7 +678,8 @@ impl Api {
         let (bundle, seen) = store.read(|tx| checked(tx, &bytes))?;
         self.progress.set_total(u64::try_from(bundle.operations().len()).unwrap_or(u64::MAX));
         self.progress.advance(0)?;
-        crate::usecases::backup::take(&mut store, "fore-import", now, true)?;
+        // The copy before the import can be cancelled too, as part of the import.
+        crate::usecases::backup::take(&mut store, "fore-import", now, true, &mut |_, _| self.progress.advance(0))?;
         store.write(|tx| {
             // Checked again only if what it was checked against moved in between (another
             // process on the same database); the rights are checked again as it is applied.
