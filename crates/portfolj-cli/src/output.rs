@@ -27,6 +27,17 @@ pub fn notice(text: &str) {
     let _ = writeln!(out, "{text}").and_then(|()| out.flush());
 }
 
+/// Shows how far a long command has come on one line of the terminal, overwritten each time
+/// (`done` true ends the line). Said only to a person at a terminal: never into a pipe or a
+/// log, where it would only be noise.
+pub fn progress(text: &str, done: bool) {
+    use std::io::{IsTerminal, Write};
+    let mut err = std::io::stderr().lock();
+    if err.is_terminal() {
+        let _ = write!(err, "\r{text}{}", if done { "\n" } else { "" }).and_then(|()| err.flush());
+    }
+}
+
 /// Prints rows as aligned columns under a header.
 pub fn table(header: &[&str], rows: &[Vec<String>]) {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();

@@ -145,6 +145,20 @@ fn demo_data_is_refused_in_a_database_that_has_data() {
     assert_eq!(applications(&f), before);
 }
 
+/// The generator counts the applications it writes and stops on "Avbryt": the database is
+/// left empty, and the demo can be made afterwards.
+#[test]
+fn a_demo_cancelled_while_it_is_generated_leaves_the_database_empty() {
+    let f = empty();
+    let before = file_bytes(&f);
+    let e = cancelled_while_running(&f, || f.api.call("demo.init", json!({"scale": "small", "seed": 1})));
+    assert!(e.message.contains("Databasen är lika tom som förut"), "{}", e.message);
+    assert_eq!(file_bytes(&f), before);
+    assert_eq!(err(&f, "programme.get", json!({})).code.as_str(), "no_identity");
+    let made = ok(&f, "demo.init", json!({"scale": "small", "seed": 1}));
+    assert_eq!(made["applications"].as_u64(), Some(applications(&f).len() as u64));
+}
+
 #[test]
 fn the_overview_has_frames_for_every_portfolio_and_year_and_counts_every_application() {
     let f = demo();

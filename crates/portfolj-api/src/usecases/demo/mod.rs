@@ -133,8 +133,13 @@ impl Generator {
 
 impl Api {
     /// Fills an empty database with demo data. Refused when the database has data, so
-    /// nobody's real work is mixed with invented applications.
+    /// nobody's real work is mixed with invented applications. Counts the applications as it
+    /// writes them (`progress.get`) and stops on `progress.cancel`, leaving the database empty.
     pub fn init_demo(&self, scale: DemoScale, seed: u64) -> Result<DemoSummary, ApiError> {
+        let _running = self.progress.start(
+            u64::try_from(scale.applications()).unwrap_or(u64::MAX),
+            "Demodata skapades inte: du avbröt. Databasen är lika tom som förut; börja om när du vill.",
+        );
         self.store().with_cache(scale.cache_mib(), |store| {
             store.write(|tx| {
                 if programme::get(tx)?.is_some() {
@@ -144,13 +149,19 @@ impl Api {
                     ));
                 }
                 let mut g = Generator { rng: ChaCha8Rng::seed_from_u64(seed), id_millis: 0 };
-                generate(tx, &mut g, scale)
+                generate(tx, &mut g, scale, &|| self.progress.advance(1))
             })
         })?
     }
 }
 
-fn generate(tx: &Connection, g: &mut Generator, scale: DemoScale) -> Result<DemoSummary, ApiError> {
+/// The demo programme; `written` is called after each application.
+fn generate(
+    tx: &Connection,
+    g: &mut Generator,
+    scale: DemoScale,
+    written: &dyn Fn() -> Result<(), ApiError>,
+) -> Result<DemoSummary, ApiError> {
     let start = at(2012, 6, 1);
     let programme = Programme::stockholm_2013_2018();
     programme::put(tx, &programme)?;
@@ -182,6 +193,7 @@ fn generate(tx: &Connection, g: &mut Generator, scale: DemoScale) -> Result<Demo
     let count = scale.applications();
     for i in 0..count {
         application(tx, g, &context, &cast, i, count)?;
+        written()?;
         if (i + 1) % 10_000 == 0 {
             tracing::info!(done = i + 1, count, "demo applications written");
         }
