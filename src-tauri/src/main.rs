@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
 
-use portfolj_api::data_dir::DataDirs;
+use portfolj_api::data_dir::{DATABASE_VARIABLE, DataDirs};
 use portfolj_api::dto::{BundleFileDto, DataDirDto};
 use portfolj_api::{Api, ApiError, ApiErrorDto, ErrorCode};
 use serde_json::Value;
@@ -125,15 +125,7 @@ fn rendered(page: String, page_millis: u64) {
 fn data_dirs() -> Result<DataDirs, ApiError> {
     let dirs = directories::ProjectDirs::from("se", "Stockholms stad", "Portfolj")
         .ok_or_else(|| ApiError::new(ErrorCode::Storage, "Hittar ingen hemkatalog för Portföljs data."))?;
-    Ok(DataDirs::new(dirs.config_dir(), dirs.data_dir()))
-}
-
-/// `PORTFOLJ_DB`, or portfolj.db in the data directory.
-fn database_path() -> Result<PathBuf, ApiError> {
-    match std::env::var_os("PORTFOLJ_DB") {
-        Some(path) => Ok(PathBuf::from(path)),
-        None => data_dirs()?.database(),
-    }
+    Ok(DataDirs::new(dirs.config_dir(), dirs.data_dir()).with_variable(std::env::var_os(DATABASE_VARIABLE)))
 }
 
 /// The database this app opened.
@@ -172,7 +164,8 @@ fn main() {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("PORTFOLJ_LOG").unwrap_or_else(|_| "warn".into()))
         .init();
-    let database = database_path();
+    // `PORTFOLJ_DB`, or portfolj.db in the data directory.
+    let database = data_dirs().and_then(|dirs| dirs.database());
     let file = file_argument();
     let (lock, listener) = match &database {
         Ok(path) => match instance::claim(path, file.as_deref()) {

@@ -120,6 +120,8 @@ test('Inställningar shows the data directory and keeps another one for the next
   const current = browser.$('[data-testid="datadir-current"]');
   await current.waitForDisplayed({ timeout: 20_000 });
   assert.equal(await current.getText(), dir);
+  // The test names the database with PORTFOLJ_DB, which wins while it is set: the page says so.
+  assert.match(await browser.$('[data-testid="datadir-variable"]').getText(), /PORTFOLJ_DB/);
   const next = path.join(dir, 'ny-katalog');
   await browser.$('#datadir-new').setValue(next);
   await browser.keys('Enter');

@@ -1,7 +1,8 @@
 //! Where the desktop app keeps its database: the platform's data directory, or one the person
 //! chose under Inställningar, remembered in `settings.json` in the config directory (outside
 //! the data it points to). A new choice takes effect at the next start; the data in the old
-//! directory stays where it is.
+//! directory stays where it is. The environment variable `PORTFOLJ_DB` (tests, `cargo xtask
+//! run`) names the database outright and wins over the choice while it is set.
 
 use std::path::{Path, PathBuf};
 
@@ -20,11 +21,16 @@ struct Saved {
     data_dir: Option<PathBuf>,
 }
 
+/// The environment variable that names the database and wins over the chosen directory.
+pub const DATABASE_VARIABLE: &str = "PORTFOLJ_DB";
+
 /// The data directory settings of one desktop user.
 #[derive(Debug, Clone)]
 pub struct DataDirs {
     settings: PathBuf,
     default: PathBuf,
+    /// The database `PORTFOLJ_DB` names, when it is set.
+    forced: Option<PathBuf>,
 }
 
 fn storage(what: String) -> ApiError {
@@ -33,7 +39,13 @@ fn storage(what: String) -> ApiError {
 
 impl DataDirs {
     pub fn new(config_dir: &Path, default: &Path) -> Self {
-        Self { settings: config_dir.join(SETTINGS_FILE), default: default.to_path_buf() }
+        Self { settings: config_dir.join(SETTINGS_FILE), default: default.to_path_buf(), forced: None }
+    }
+
+    /// The same settings with the database named by `PORTFOLJ_DB`, when it is set (`value`).
+    #[must_use]
+    pub fn with_variable(self, value: Option<std::ffi::OsString>) -> Self {
+        Self { forced: value.filter(|v| !v.is_empty()).map(PathBuf::from), ..self }
     }
 
     /// The chosen directory, or the default when none is chosen or the settings cannot be read.
@@ -48,8 +60,12 @@ impl DataDirs {
         saved.data_dir.unwrap_or_else(|| self.default.clone())
     }
 
-    /// The database in the chosen directory, which is created if missing.
+    /// The database `PORTFOLJ_DB` names, or the one in the chosen directory, which is
+    /// created if missing.
     pub fn database(&self) -> Result<PathBuf, ApiError> {
+        if let Some(forced) = &self.forced {
+            return Ok(forced.clone());
+        }
         let dir = self.chosen();
         std::fs::create_dir_all(&dir)
             .map_err(|e| storage(format!("Kunde inte skapa datakatalogen {}: {e}.", dir.display())))?;
@@ -62,6 +78,7 @@ impl DataDirs {
             current: current.display().to_string(),
             next: self.chosen().display().to_string(),
             default: self.default.display().to_string(),
+            variable: self.forced.as_ref().map(|p| p.display().to_string()),
         }
     }
 
@@ -145,6 +162,19 @@ mod tests {
         let e = dirs.choose(&file.join("under").display().to_string(), &current).expect_err("not a directory");
         assert_eq!(e.code.as_str(), "storage");
         assert_eq!(dirs.chosen(), tmp.path().join("data"));
+    }
+
+    #[test]
+    fn the_variable_names_the_database_and_wins_over_the_choice_while_it_is_set() {
+        let (tmp, dirs) = dirs();
+        let named = tmp.path().join("prov").join("demo.db");
+        let forced = dirs.clone().with_variable(Some(named.clone().into_os_string()));
+        let chosen = tmp.path().join("vald");
+        let shown = forced.choose(&chosen.display().to_string(), &named).expect("kept for later");
+        assert_eq!(forced.database().expect("database"), named, "the variable wins");
+        assert_eq!(shown.variable, Some(named.display().to_string()));
+        assert_eq!(shown.next, chosen.display().to_string(), "the choice is kept for a start without it");
+        assert_eq!(dirs.with_variable(Some("".into())).database().expect("database"), chosen.join(DATABASE_FILE));
     }
 
     #[test]

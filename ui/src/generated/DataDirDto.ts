@@ -11,4 +11,8 @@ current: string,
 /**
  * Where the app will keep it from the next start.
  */
-next: string, default: string, };
+next: string, default: string, 
+/**
+ * The database `PORTFOLJ_DB` names, when it is set: it wins over `next` while it is set.
+ */
+variable: string | null, };

@@ -93,6 +93,8 @@ pub struct DataDirDto {
     /// Where the app will keep it from the next start.
     pub next: String,
     pub default: String,
+    /// The database `PORTFOLJ_DB` names, when it is set: it wins over `next` while it is set.
+    pub variable: Option<String>,
 }
 
 /// A person the projektkontor adds to the programme.
