@@ -10,7 +10,7 @@
 // PORTFOLJ_UI_DIST (default <repo>/ui/dist), PORTFOLJ_CHROMIUM (default /usr/bin/chromium).
 // Screenshots: <repo>/target/screenshots/browser-<page>.png.
 
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -45,6 +45,8 @@ const TIMEOUT = 15_000;
 
 let workDir;
 let db;
+/** Who acts in the demo database when it is made; every test starts as this person. */
+let demoActor;
 let server;
 let serverLog = '';
 let appUrl; // http://127.0.0.1:PORT/#token=TOKEN
@@ -240,7 +242,13 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
     db = path.join(workDir, 'demo.db');
     await cli('demo', 'init', '--scale', 'small', '--seed', '1');
     ({ url: appUrl, origin, token } = await startServer());
+    demoActor = (await api('session.get')).person;
     browser = await launchBrowser();
+  });
+
+  // A test may act as anyone; the next one starts as the demo's own acting person again.
+  afterEach(async () => {
+    await api('persona.switch', { person_id: demoActor.id });
   });
 
   after(async () => {
@@ -270,7 +278,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
     const people = await api('persona.list');
     const applicant = people.find((p) => p.roles.includes('applicant'));
     assert.ok(applicant, 'the demo database has an applicant');
-    const original = await api('session.get');
     await api('persona.switch', { person_id: applicant.id });
 
     const { context, page, problems } = await openApp('#/ansokningar');
@@ -309,7 +316,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
@@ -387,10 +393,9 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
 
   test('the persona switcher changes who is acting', async () => {
     const { context, page, problems } = await openApp();
-    const original = await api('session.get');
     try {
       const acting = page.getByTestId('acting-name');
-      assert.equal((await acting.textContent()).trim(), original.person.name);
+      assert.equal((await acting.textContent()).trim(), demoActor.name);
 
       const select = page.getByLabel('Agera som');
       await page.waitForFunction(
@@ -399,7 +404,7 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       const options = await select.locator('option').evaluateAll((nodes) =>
         nodes.map((n) => ({ value: n.value, text: n.textContent.trim() })),
       );
-      const other = options.find((o) => o.value !== original.person.id);
+      const other = options.find((o) => o.value !== demoActor.id);
       assert.ok(other, 'the demo database has more than one person');
       await select.selectOption(other.value);
       await page.getByRole('button', { name: 'Byt person' }).click();
@@ -425,7 +430,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
@@ -500,7 +504,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
   const idOf = async (page) => decodeURIComponent((await page.evaluate(() => window.location.hash)).split('/').pop());
 
   test('coach story: create, fix every checklist rule from the checklist, autosave, submit', async () => {
-    const original = await api('session.get');
     const coach = await personWith('coach', 'Sara Lindqvist');
     const { context, page, problems } = await openApp('#/oversikt');
     try {
@@ -686,85 +689,79 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
   test('komplettering round trip: request, answer, change, submit again as version 2, diff', async () => {
     assert.ok(story.id, 'the coach story created the application');
-    const original = await api('session.get');
     const route = `#/ansokningar/${encodeURIComponent(story.id)}`;
     const office = await personWith('office', 'Karin Ek');
     const coach = await personWith('coach', 'Sara Lindqvist');
     const valuer = await personWith('valuer', 'Gustav Öberg');
     const question = 'Hur räknas antalet samtal i dag? Ange en siffra för 2015.';
     const answer = 'Kontaktcentret tog emot 4 200 samtal om lokalbokning 2015.';
-    try {
-      // The office asks for a supplement.
-      await api('persona.switch', { person_id: office.id });
-      let { context, page, problems } = await openApp(route);
-      await page.getByRole('heading', { level: 1, name: story.title }).waitFor();
-      await page.getByLabel('Vad behöver kompletteras?').fill(question);
-      await page.getByRole('button', { name: 'Begär komplettering' }).click();
-      await page.getByTestId('page-notice').filter({ hasText: 'Komplettering är begärd.' }).waitFor();
-      assert.equal((await page.getByTestId('application-state').textContent()).trim(), 'Komplettering begärd');
-      await page.getByTestId('thread').getByText(question).waitFor();
-      assert.deepEqual(problems, []);
-      await context.close();
+    // The office asks for a supplement.
+    await api('persona.switch', { person_id: office.id });
+    let { context, page, problems } = await openApp(route);
+    await page.getByRole('heading', { level: 1, name: story.title }).waitFor();
+    await page.getByLabel('Vad behöver kompletteras?').fill(question);
+    await page.getByRole('button', { name: 'Begär komplettering' }).click();
+    await page.getByTestId('page-notice').filter({ hasText: 'Komplettering är begärd.' }).waitFor();
+    assert.equal((await page.getByTestId('application-state').textContent()).trim(), 'Komplettering begärd');
+    await page.getByTestId('thread').getByText(question).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
 
-      // The coach answers, changes two fields and submits again.
-      await api('persona.switch', { person_id: coach.id });
-      ({ context, page, problems } = await openApp(route));
-      await page.getByTestId('application-form').waitFor();
-      await page.getByTestId('thread').getByText(question).waitFor();
-      await page.getByLabel('Svar på kompletteringen').fill(answer);
-      await page.getByRole('button', { name: 'Svara', exact: true }).click();
-      await page.getByText('Svaret är skickat.', { exact: false }).waitFor();
-      await page.getByTestId('thread').getByText(answer).waitFor();
+    // The coach answers, changes two fields and submits again.
+    await api('persona.switch', { person_id: coach.id });
+    ({ context, page, problems } = await openApp(route));
+    await page.getByTestId('application-form').waitFor();
+    await page.getByTestId('thread').getByText(question).waitFor();
+    await page.getByLabel('Svar på kompletteringen').fill(answer);
+    await page.getByRole('button', { name: 'Svara', exact: true }).click();
+    await page.getByText('Svaret är skickat.', { exact: false }).waitFor();
+    await page.getByTestId('thread').getByText(answer).waitFor();
 
-      const problem = 'Föreningar ringer 4 200 gånger om året för att boka lokaler; bokningarna förs för hand.';
-      await page.locator('#field-problem').fill(problem);
-      await page.locator('#field-risks-0-mitigation').fill('Information via föreningsregistret och bibliotekens skyltar.');
-      await waitSaved(page, story.id);
-      await page.getByRole('button', { name: 'Lämna in' }).click();
-      await page.getByTestId('page-notice').filter({ hasText: 'Ansökan är inlämnad som version 2.' }).waitFor();
+    const problem = 'Föreningar ringer 4 200 gånger om året för att boka lokaler; bokningarna förs för hand.';
+    await page.locator('#field-problem').fill(problem);
+    await page.locator('#field-risks-0-mitigation').fill('Information via föreningsregistret och bibliotekens skyltar.');
+    await waitSaved(page, story.id);
+    await page.getByRole('button', { name: 'Lämna in' }).click();
+    await page.getByTestId('page-notice').filter({ hasText: 'Ansökan är inlämnad som version 2.' }).waitFor();
 
-      // The diff from version 1 to version 2 shows the changed fields by their Swedish names.
-      const versions = page.getByTestId('versions');
-      await versions.getByRole('row', { name: /Version 2/ }).waitFor();
-      assert.equal(await versions.getByLabel('Jämför', { exact: true }).inputValue(), '1');
-      assert.equal(await versions.getByLabel('med', { exact: true }).inputValue(), '2');
-      await versions.getByRole('button', { name: 'Visa skillnaderna' }).click();
-      const diff = page.getByRole('table', { name: 'Jämför version 1 med version 2' });
-      await diff.waitFor();
-      const problemRow = diff.getByRole('row', { name: /^Problem/ });
-      await problemRow.waitFor();
-      assert.match(await problemRow.textContent(), /bokningarna förs för hand/);
-      assert.match(await problemRow.textContent(), /4 200 gånger om året/);
-      await diff.getByRole('rowheader', { name: 'Risker, rad 1: Åtgärd' }).waitFor();
-      // (e) The diff passes axe.
-      assert.deepEqual(await seriousViolations(page), []);
-      await screenshot(page, 'ansokan-versioner');
-      assert.deepEqual(problems, []);
-      await context.close();
+    // The diff from version 1 to version 2 shows the changed fields by their Swedish names.
+    const versions = page.getByTestId('versions');
+    await versions.getByRole('row', { name: /Version 2/ }).waitFor();
+    assert.equal(await versions.getByLabel('Jämför', { exact: true }).inputValue(), '1');
+    assert.equal(await versions.getByLabel('med', { exact: true }).inputValue(), '2');
+    await versions.getByRole('button', { name: 'Visa skillnaderna' }).click();
+    const diff = page.getByRole('table', { name: 'Jämför version 1 med version 2' });
+    await diff.waitFor();
+    const problemRow = diff.getByRole('row', { name: /^Problem/ });
+    await problemRow.waitFor();
+    assert.match(await problemRow.textContent(), /bokningarna förs för hand/);
+    assert.match(await problemRow.textContent(), /4 200 gånger om året/);
+    await diff.getByRole('rowheader', { name: 'Risker, rad 1: Åtgärd' }).waitFor();
+    // (e) The diff passes axe.
+    assert.deepEqual(await seriousViolations(page), []);
+    await screenshot(page, 'ansokan-versioner');
+    assert.deepEqual(problems, []);
+    await context.close();
 
-      // A valuer sees the latest submitted version, read-only, and no coach notes.
-      await api('persona.switch', { person_id: valuer.id });
-      ({ context, page, problems } = await openApp(route));
-      const shown = page.getByTestId('shown-version');
-      await shown.filter({ hasText: /^Version 2 \(inlämnad \d{4}-\d{2}-\d{2}\)$/ }).waitFor();
-      await page.getByTestId('application-view').waitFor();
-      assert.equal(await page.getByTestId('application-form').count(), 0);
-      assert.equal(await page.getByTestId('coach-notes').count(), 0);
-      await page.getByTestId('application-view').getByText(problem).waitFor();
-      // (e) The read-only view passes axe.
-      assert.deepEqual(await seriousViolations(page), []);
-      await screenshot(page, 'ansokan-las');
-      assert.deepEqual(problems, []);
-      await context.close();
-    } finally {
-      await api('persona.switch', { person_id: original.person.id });
-    }
+    // A valuer sees the latest submitted version, read-only, and no coach notes.
+    await api('persona.switch', { person_id: valuer.id });
+    ({ context, page, problems } = await openApp(route));
+    const shown = page.getByTestId('shown-version');
+    await shown.filter({ hasText: /^Version 2 \(inlämnad \d{4}-\d{2}-\d{2}\)$/ }).waitFor();
+    await page.getByTestId('application-view').waitFor();
+    assert.equal(await page.getByTestId('application-form').count(), 0);
+    assert.equal(await page.getByTestId('coach-notes').count(), 0);
+    await page.getByTestId('application-view').getByText(problem).waitFor();
+    // (e) The read-only view passes axe.
+    assert.deepEqual(await seriousViolations(page), []);
+    await screenshot(page, 'ansokan-las');
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 
   test('search finds an application by a word only in its purpose', async () => {
@@ -823,7 +820,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
     const rejected = JSON.parse(await cli('app', 'list', '--state', 'rejected', '--json'));
     assert.ok(rejected.length > 0, 'the demo database has a rejected application');
     const [previous] = rejected;
-    const original = await api('session.get');
     const office = await personWith('office', 'Karin Ek');
     await api('persona.switch', { person_id: office.id });
     let context;
@@ -906,14 +902,12 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context?.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
   test('attachments: add a PDF, refuse wrong files at the field, download the same bytes, remove', async () => {
     assert.ok(reapplication.id, 'the re-application test created the draft');
     const id = reapplication.id;
-    const original = await api('session.get');
     const office = await personWith('office', 'Karin Ek');
     await api('persona.switch', { person_id: office.id });
 
@@ -1013,11 +1007,9 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
   test('nyttovärdering: value an application live, fastställ, flags on both applications, file view', async () => {
-    const original = await api('session.get');
     const valuer = await personWith('valuer', 'Helena Nyström');
     const flags = await api('valuation.flags');
     const flagged = new Set(flags.map((f) => f.application_id));
@@ -1173,7 +1165,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
@@ -1192,7 +1183,8 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       if (!valuations.some((v) => v.approved_at === null)) return application;
     }
     assert.ok(submitted.length > 0, 'the demo database has a submitted application');
-    const original = await api('session.get');
+    // Whoever acts now acts again afterwards.
+    const before = await api('session.get');
     const office = await personWith('office', 'Karin Ek');
     await api('persona.switch', { person_id: office.id });
     const refusals = [];
@@ -1230,12 +1222,11 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       }
       assert.fail(`no submitted application could be entered for the unit: ${refusals.join('; ')}`);
     } finally {
-      await api('persona.switch', { person_id: original.person.id });
+      await api('persona.switch', { person_id: before.person.id });
     }
   }
 
   test('nyttovärdering: a valuer from the applying unit is refused in the API’s words; nothing is created', async () => {
-    const original = await api('session.get');
     const valuer = await personWith('valuer', 'Helena Nyström');
     assert.equal(valuer.unit_name, 'Serviceförvaltningen');
     const application = await awaitingApplicationOf(valuer.unit_id);
@@ -1267,12 +1258,10 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context?.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
   test('omgångens parametrar: the office sets the discount rate, it persists; a valuer only reads them', async () => {
-    const original = await api('session.get');
     const office = await personWith('office', 'Karin Ek');
     const valuer = await personWith('valuer', 'Gustav Öberg');
     const programme = await api('programme.get');
@@ -1354,12 +1343,10 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       await context?.close();
       await api('persona.switch', { person_id: office.id });
       await api('valuation.round.set', { year, parameters: before });
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
   test('nyttomålsregister: lists the demo’s targets; a valuer adds one, with the core’s messages at the fields', async () => {
-    const original = await api('session.get');
     const valuer = await personWith('valuer', 'Gustav Öberg');
     const kinds = { process: 'Process', budget_line: 'Budgetpost' };
     const shared = (await api('valuation.targets')).find((t) => t.key === 'kontaktcenter.samtal');
@@ -1427,7 +1414,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
@@ -1440,7 +1426,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
   }
 
   test('beredning: a member scores with the keyboard, the draft survives a reload, the office sees the new total', async () => {
-    const original = await api('session.get');
     const round = await openReviewRound();
     const summary = await api('review.summary', { id: round.id });
     // A member who has not scored an application yet (the demo leaves one missing).
@@ -1495,7 +1480,7 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(mine.map((v) => [v.version, v.total]), [[1, '3.65']]);
 
       // The office's matrix shows the member's total in the cell that was missing.
-      await api('persona.switch', { person_id: original.person.id });
+      await api('persona.switch', { person_id: demoActor.id });
       await goTo(page, `#/beredning/${encodeURIComponent(round.id)}`);
       const matrix = page.getByTestId('review-matrix');
       await matrix.waitFor();
@@ -1511,12 +1496,10 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context?.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
   test('beredning: a jävig member gets no score form, and the API refuses the score in the same words', async () => {
-    const original = await api('session.get');
     const round = await openReviewRound();
     const summary = await api('review.summary', { id: round.id });
     const row = summary.rows.find((r) => r.jav.length > 0);
@@ -1553,7 +1536,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context?.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
@@ -1565,7 +1547,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
   }
 
   test('prioritering: the office runs portfolio 1 in 2018, reads the frontier as a table, forces an application out and in', async () => {
-    const original = await api('session.get');
     const office = await personWith('office', 'Karin Ek');
     let context;
     try {
@@ -1664,12 +1645,10 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context?.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
   test('prioritering: the frame editor refuses an empty reason in the core’s words and stores nothing', async () => {
-    const original = await api('session.get');
     const office = await personWith('office', 'Karin Ek');
     let context;
     try {
@@ -1719,12 +1698,10 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context?.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
   test('prioritering: the office records the decision on a proposed application, with the core’s message at the amount', async () => {
-    const original = await api('session.get');
     const office = await personWith('office', 'Karin Ek');
     const decider = await personWith('decider');
     const [proposed] = await api('application.list', { state: 'proposed' });
@@ -1804,12 +1781,10 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context?.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
   test('beslutsunderlag: the office previews the 2014 memo, makes its PDF, and a final 2018 memo is refused in the core’s words', async () => {
-    const original = await api('session.get');
     const office = await personWith('office', 'Karin Ek');
     let context;
     try {
@@ -1917,12 +1892,10 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context?.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
   test('beslutsunderlag: someone who is not the projektkontor reads a notice instead of the form', async () => {
-    const original = await api('session.get');
     const applicant = await personWith('applicant');
     let context;
     try {
@@ -1939,12 +1912,10 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context?.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
   test('scenarier: the office saves two scenarios, compares them cell by cell with the API, and adopts the smaller as the proposal', async () => {
-    const original = await api('session.get');
     const office = await personWith('office', 'Karin Ek');
     let context;
     try {
@@ -2165,12 +2136,10 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context?.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
   test('beslutsmeddelande och utskrift: the office downloads a granted application’s decision notice and its printout', async () => {
-    const original = await api('session.get');
     const office = await personWith('office', 'Karin Ek');
     const [granted] = await api('application.list', { state: 'granted' });
     assert.ok(granted, 'the demo has a granted application');
@@ -2247,12 +2216,10 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context?.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
   test('uppföljning: the office exports the 2014 applications as XLSX and its decisions as CSV for Swedish Excel; others read a notice', async () => {
-    const original = await api('session.get');
     const office = await personWith('office', 'Karin Ek');
     // "1 rad", "123 rader", "1 234 rader", as ui/src/lib/export.ts counts rows.
     const rowsText = (rows) =>
@@ -2342,7 +2309,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context?.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
@@ -2435,7 +2401,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
   });
 
   test('uppföljning: the office opens an overdue project from Att följa upp, follows it up by keyboard at the valued amounts, and it is uppföljd', async () => {
-    const original = await api('session.get');
     const office = await personWith('office', 'Karin Ek');
     const label = await portfolioLabels();
     // The last overdue project: no other test touches closed projects.
@@ -2555,12 +2520,10 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context?.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
   test('slutrapport: the office closes a running project, with the core’s messages at the fields first; it is avslutad with its due date', async () => {
-    const original = await api('session.get');
     const office = await personWith('office', 'Karin Ek');
     // The last running project: no other test closes running projects.
     const running = (await api('application.list', { state: 'running' })).at(-1);
@@ -2627,7 +2590,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context?.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
@@ -2664,7 +2626,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
   }
 
   test('statusrapport: the applicant of a running project’s unit writes one by keyboard with a red light, first refused without a comment', async () => {
-    const original = await api('session.get');
     // The first running project: another test closes the last one.
     const [running] = await api('application.list', { state: 'running' });
     assert.ok(running, 'the demo has a running project');
@@ -2786,12 +2747,10 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context?.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
   test('uppföljning: the office sees the overdue status reports and the five perspectives as the API has them, records a measurement and makes the programme report', async () => {
-    const original = await api('session.get');
     const office = await personWith('office', 'Karin Ek');
     let context;
     try {
@@ -2894,7 +2853,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context?.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
@@ -2970,7 +2928,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
   });
 
   test('hjälp: the office reads its own guide first from the header, switches to the valuer’s, and the page passes axe', async () => {
-    const original = await api('session.get');
     const office = await personWith('office');
     let context;
     try {
@@ -3013,7 +2970,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context?.close();
-      await api('persona.switch', { person_id: original.person.id });
     }
   });
 
@@ -3119,7 +3075,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
 
   describe('keyboard-only: every flow is completed with the keyboard alone', () => {
     test('keyboard-only: an applicant creates an application', async () => {
-      const original = await api('session.get');
       const applicant = await personWith('applicant');
       let context;
       try {
@@ -3158,12 +3113,10 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
         assert.deepEqual(problems, []);
       } finally {
         await context?.close();
-        await api('persona.switch', { person_id: original.person.id });
       }
     });
 
     test('keyboard-only: a valuer values a submitted application, adds a benefit and a cost, and fastställer it', async () => {
-      const original = await api('session.get');
       const valuer = await personWith('valuer', 'Helena Nyström');
       // A submitted application of another unit with no valuation begun and no flag.
       const flagged = new Set((await api('valuation.flags')).map((f) => f.application_id));
@@ -3254,12 +3207,10 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
         assert.deepEqual(problems, []);
       } finally {
         await context?.close();
-        await api('persona.switch', { person_id: original.person.id });
       }
     });
 
     test('keyboard-only: a review-group member scores an application and sends the score', async () => {
-      const original = await api('session.get');
       const office = await personWith('office', 'Karin Ek');
       let round = await openReviewRound();
       let summary = await api('review.summary', { id: round.id });
@@ -3271,7 +3222,7 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
         assert.ok(newcomer, 'a reviewer outside the round');
         await api('persona.switch', { person_id: office.id });
         await api('review.member.add', { round_id: round.id, person_id: newcomer.id });
-        await api('persona.switch', { person_id: original.person.id });
+        await api('persona.switch', { person_id: demoActor.id });
         round = await openReviewRound();
         summary = await api('review.summary', { id: round.id });
         row = summary.rows.find((r) => r.cells.some((c) => c.state === 'missing' && c.person_id === newcomer.id));
@@ -3321,7 +3272,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
         assert.deepEqual(problems, []);
       } finally {
         await context?.close();
-        await api('persona.switch', { person_id: original.person.id });
       }
     });
 
@@ -3342,7 +3292,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
     }
 
     test('keyboard-only: the office runs the prioritisation and reads the selection', async () => {
-      const original = await api('session.get');
       const office = await personWith('office', 'Karin Ek');
       let context;
       try {
@@ -3362,12 +3311,10 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
         assert.deepEqual(problems, []);
       } finally {
         await context?.close();
-        await api('persona.switch', { person_id: original.person.id });
       }
     });
 
     test('keyboard-only: the office records the decision on a proposed application', async () => {
-      const original = await api('session.get');
       const office = await personWith('office', 'Karin Ek');
       const decider = await personWith('decider');
       const [proposed] = await api('application.list', { state: 'proposed' });
@@ -3418,12 +3365,10 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
         assert.deepEqual(problems, []);
       } finally {
         await context?.close();
-        await api('persona.switch', { person_id: original.person.id });
       }
     });
 
     test('keyboard-only: the office previews the 2014 memo and exports it as PDF', async () => {
-      const original = await api('session.get');
       const office = await personWith('office', 'Karin Ek');
       let context;
       try {
@@ -3466,7 +3411,6 @@ describe('Portfölj in the browser (HTTP bridge)', () => {
         assert.deepEqual(problems, []);
       } finally {
         await context?.close();
-        await api('persona.switch', { person_id: original.person.id });
       }
     });
   });
