@@ -34,7 +34,8 @@ pub fn progress(text: &str, done: bool) {
     use std::io::{IsTerminal, Write};
     let mut err = std::io::stderr().lock();
     if err.is_terminal() {
-        let _ = write!(err, "\r{text}{}", if done { "\n" } else { "" }).and_then(|()| err.flush());
+        // Back to the start of the line and clear it, so a shorter text leaves nothing behind.
+        let _ = write!(err, "\r\x1b[2K{text}{}", if done { "\n" } else { "" }).and_then(|()| err.flush());
     }
 }
 

@@ -41,7 +41,7 @@ fn what_follows(input: &NoticeInput, language: Language) -> String {
             if conditions { ", med villkoren ovan" } else { "" }
         ),
         (DecisionKind::Granted, Language::En) => format!(
-            "The city's chief executive has decided to grant {granted} from the portfolio for {} to what the \
+            "The City Executive has decided to grant {granted} from the portfolio for {} to what the \
              application describes{}. The project reports its status on the project office's schedule and \
              submits a final report when it is done; the benefit is followed up one year after the project \
              closes and compared with the approved benefit valuation.",
@@ -52,7 +52,7 @@ fn what_follows(input: &NoticeInput, language: Language) -> String {
             .pick(
                 "Stadsdirektören har beslutat att avslå ansökan. Enheten kan söka igen i en senare \
                  ansökningsomgång; projektkontoret och projektcoacherna hjälper gärna till.",
-                "The city's chief executive has decided to reject the application. The unit may apply again \
+                "The City Executive has decided to reject the application. The unit may apply again \
                  in a later round; the project office and the project coaches are glad to help.",
             )
             .to_owned(),
@@ -60,7 +60,7 @@ fn what_follows(input: &NoticeInput, language: Language) -> String {
             .pick(
                 "Stadsdirektören har beslutat att återremittera ansökan. Komplettera den enligt villkoren \
                  ovan; den prövas därefter på nytt.",
-                "The city's chief executive has referred the application back. Complete it as the conditions \
+                "The City Executive has referred the application back. Complete it as the conditions \
                  above say; it will then be considered again.",
             )
             .to_owned(),
@@ -74,8 +74,8 @@ pub fn document(input: &NoticeInput, language: Language) -> Document {
         fact("Ansökan", "Application", format!("{} ({})", input.title, input.application_id)),
         fact("Sökande enhet", "Applying unit", input.unit_name.clone()),
         fact("Portfölj", "Portfolio", input.portfolio.clone()),
-        fact("Budgetår", "Budget year", input.year.to_string()),
-        fact("Sökt belopp", "Amount requested", input.requested.format_sv()),
+        fact("Budgetår", "Fiscal year", input.year.to_string()),
+        fact("Sökt belopp", "Requested amount", input.requested.format_sv()),
         fact("Beslut", "Decision", input.kind.name(language).to_owned()),
     ];
     if let Some(granted) = input.granted {
@@ -186,7 +186,7 @@ mod tests {
             let en = document(&input(kind), Language::En).to_text();
             assert!(sv.contains(&format!("Beslut: {}", kind.name(Language::Sv))));
             assert!(en.contains(&format!("Decision: {}", kind.name(Language::En))));
-            assert!(en.contains("The city's chief executive has"), "{en}");
+            assert!(en.contains("The City Executive has"), "{en}");
         }
     }
 }

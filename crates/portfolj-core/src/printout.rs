@@ -87,9 +87,9 @@ pub fn document(input: &PrintoutInput<'_>) -> Document {
             fact("Sökande enhet", "Applying unit", unit(&app.unit)),
             fact("Portfölj", "Portfolio", format!("{}. {}", app.portfolio.number(), app.portfolio.name_sv())),
             fact("It-kategori", "IT category", app.it_category.name(language).to_owned()),
-            fact("Budgetår", "Budget year", app.fiscal_year.to_string()),
-            fact("Sökt belopp", "Amount requested", app.requested_amount.format_sv()),
-            fact("Status", "State", app.state.name(language).to_owned()),
+            fact("Budgetår", "Fiscal year", app.fiscal_year.to_string()),
+            fact("Sökt belopp", "Requested amount", app.requested_amount.format_sv()),
+            fact("Status", "Status", app.state.name(language).to_owned()),
             fact(
                 "Version",
                 "Version",

@@ -117,16 +117,17 @@ impl Store {
         {
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy).map_err(io)?;
             loop {
-                match backup.step(BACKUP_PAGES_PER_STEP).map_err(io)? {
-                    rusqlite::backup::StepResult::Done => break,
-                    rusqlite::backup::StepResult::More => {
-                        let p = backup.progress();
-                        let total = u64::try_from(p.pagecount).unwrap_or(0);
-                        let done = total.saturating_sub(u64::try_from(p.remaining).unwrap_or(0));
-                        if !go_on(done, total) {
-                            return Ok(Copied::Stopped);
-                        }
+                let step = backup.step(BACKUP_PAGES_PER_STEP).map_err(io)?;
+                let p = backup.progress();
+                let total = u64::try_from(p.pagecount).unwrap_or(0);
+                let done = total.saturating_sub(u64::try_from(p.remaining).unwrap_or(0));
+                match step {
+                    // Asked after the last step too, so a small database can be stopped as well.
+                    rusqlite::backup::StepResult::Done | rusqlite::backup::StepResult::More if !go_on(done, total) => {
+                        return Ok(Copied::Stopped);
                     }
+                    rusqlite::backup::StepResult::Done => break,
+                    rusqlite::backup::StepResult::More => {}
                     _ => {
                         return Err(StoreError::Io {
                             path: target.to_owned(),

@@ -18,16 +18,22 @@ export class Tracked {
   progress = $state<{ done: number; total: number } | null>(null);
   running = $state(false);
   cancelling = $state(false);
+  /** Which `follow` is current: an answer to an earlier one's poll is not shown. */
+  #run = 0;
 
   /** Runs `work` (one command), reading its progress until it answers. */
   async follow<T>(work: () => Promise<T>): Promise<T> {
+    const run = ++this.#run;
     this.running = true;
     this.cancelling = false;
     this.progress = null;
     const timer = setInterval(async () => {
       try {
         const p = await getProgress();
-        if (p.active && p.total > 0) this.progress = { done: p.done, total: p.total };
+        // A poll sent before the work answered may come back after it.
+        if (run === this.#run && this.running && p.active && p.total > 0) {
+          this.progress = { done: p.done, total: p.total };
+        }
       } catch {
         // The work's own answer says what went wrong.
       }

@@ -7,8 +7,9 @@ const shell = vi.hoisted(() => ({
   progress: { active: false, done: 0, total: 0 } as ProgressDto,
   running: false,
 }));
+const getProgress = vi.hoisted(() => vi.fn(async () => shell.progress));
 vi.mock('./commands', () => ({
-  getProgress: async () => shell.progress,
+  getProgress,
   cancelProgress: async () => shell.running,
 }));
 
@@ -37,6 +38,20 @@ describe('Tracked', () => {
     expect(tracked.progress).toBeNull();
     shell.progress = { active: true, done: 3, total: 6 };
     await vi.advanceTimersByTimeAsync(POLL_MS * 3);
+    expect(tracked.progress).toBeNull();
+  });
+
+  it('shows nothing from a poll that answers after the work has ended', async () => {
+    const tracked = new Tracked();
+    const work = deferred<string>();
+    let answer: (p: ProgressDto) => void = () => {};
+    getProgress.mockImplementationOnce(() => new Promise<ProgressDto>((resolve) => (answer = resolve)));
+    const followed = tracked.follow(() => work.promise);
+    await vi.advanceTimersByTimeAsync(POLL_MS);
+    work.resolve('klar');
+    await followed;
+    answer({ active: true, done: 5, total: 6 });
+    await vi.advanceTimersByTimeAsync(0);
     expect(tracked.progress).toBeNull();
   });
 

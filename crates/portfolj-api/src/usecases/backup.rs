@@ -103,8 +103,9 @@ impl Api {
     /// A copy of the database now; it shows how far it has come and can be cancelled.
     pub fn create_backup(&self) -> Result<BackupDto, ApiError> {
         let now = self.clock.now();
-        let _running =
-            self.progress.start(0, "Säkerhetskopieringen avbröts. Ingen kopia sparades, och databasen är som förut.");
+        let _running = self
+            .progress
+            .start(0, "Säkerhetskopieringen avbröts. Ingen kopia sparades, och databasen är som förut.")?;
         let mut counted = 0;
         take(&mut self.store(), "manuell", now, false, &mut |done, total| {
             self.progress.set_total(total);

@@ -382,7 +382,8 @@ impl Api {
     pub fn export_file(&self, args: &ExportArgsDto) -> Result<ExportFileDto, ApiError> {
         let now = self.clock.now();
         // Two steps: reading the rows, writing the file.
-        let _running = self.progress.start(2, "Exporten avbröts. Ingen fil har skapats; exportera igen när du vill.");
+        let _running =
+            self.progress.start(2, "Exporten avbröts. Ingen fil har skapats; exportera igen när du vill.")?;
         self.store().write(|tx| {
             let actor = session::actor(tx)?;
             session::require_office(&actor, "Bara projektkontoret exporterar programmets data.")?;
@@ -395,6 +396,8 @@ impl Api {
             let detail = json!({ "what": args.what, "format": args.format, "year": args.year,
                 "portfolio": args.portfolio, "rows": rows });
             audit::record(tx, now, actor.person, "export.file", &file_name, &detail)?;
+            // A cancel up to the commit is honoured.
+            self.progress.advance(0)?;
             Ok(ExportFileDto {
                 file_name,
                 media_type: media_type.to_owned(),

@@ -394,10 +394,8 @@ impl Api {
         let now: DateTime<Utc> = self.clock.now();
         // One step per portfolio, and one for the PDF.
         let steps = programme::portfolios(args.portfolio).map_or(0, |p| u64::try_from(p.len()).unwrap_or(u64::MAX) + 1);
-        let _running = self.progress.start(
-            steps,
-            "Du avbröt, så beslutsunderlaget togs inte fram. Inget har sparats; skapa det igen när du vill.",
-        );
+        let _running =
+            self.progress.start(steps, "Beslutsunderlaget avbröts. Inget har sparats; skapa det igen när du vill.")?;
         self.store().write(|tx| {
             let input = gather(tx, args, now.date_naive(), &|| self.progress.advance(1))?;
             refuse_incomplete(&input, args.draft)?;
@@ -415,6 +413,8 @@ impl Api {
             );
             let detail = json!({ "year": args.year, "portfolio": args.portfolio, "draft": document.draft, "fingerprint": fingerprint, "pages": pages });
             audit::record(tx, now, actor.person, "memo.export", &file_name, &detail)?;
+            // A cancel up to the commit is honoured.
+            self.progress.advance(0)?;
             Ok(MemoFileDto {
                 file_name,
                 content_base64,

@@ -125,7 +125,7 @@ fn the_application_printout_shows_what_the_reader_may_see() {
     let english = ok(&f, "application.printout", json!({"id": granted["id"], "language": "en"}));
     assert!(english["file_name"].as_str().is_some_and(|n| n.starts_with("application-")));
     let text = super::pdf_text(&english);
-    assert!(text.contains("State granted") && text.contains("Budget per year"), "{text}");
+    assert!(text.contains("Status granted") && text.contains("Budget per year"), "{text}");
     assert!(text.contains("Applying unit") && text.contains("Page 1 of"), "{text}");
     assert!(!text.contains("Sökande enhet") && !text.contains("Budget per år"), "{text}");
 }

@@ -36,7 +36,7 @@ pub enum Scale {
 /// Ctrl-C stops the process before the one transaction is committed, so the database stays
 /// empty.
 fn with_progress(api: &Api, work: impl FnOnce() -> Result<Value, ApiError>) -> Result<Value, ApiError> {
-    let finished = AtomicBool::new(false);
+    let (finished, succeeded) = (AtomicBool::new(false), AtomicBool::new(false));
     std::thread::scope(|scope| {
         scope.spawn(|| {
             let mut shown = false;
@@ -53,10 +53,12 @@ fn with_progress(api: &Api, work: impl FnOnce() -> Result<Value, ApiError>) -> R
                 }
             }
             if shown {
-                output::progress("Skapar demodata: klart.", true);
+                let end = if succeeded.load(Ordering::Acquire) { "klart" } else { "avbrutet" };
+                output::progress(&format!("Skapar demodata: {end}."), true);
             }
         });
         let result = work();
+        succeeded.store(result.is_ok(), Ordering::Release);
         finished.store(true, Ordering::Release);
         result
     })

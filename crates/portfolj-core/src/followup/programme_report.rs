@@ -129,7 +129,7 @@ fn money_section(input: &ProgrammeReportInput, language: Language) -> Vec<Block>
             rows,
         }),
         Block::Bars(Bars {
-            caption: l("Beviljat av ramen per portfölj", "Granted of the frame per portfolio").to_owned(),
+            caption: l("Beviljat av ramen per portfölj", "Share of the frame granted, per portfolio").to_owned(),
             bars,
         }),
     ]
@@ -155,7 +155,7 @@ fn state_section(input: &ProgrammeReportInput, language: Language) -> Vec<Block>
             columns: vec![
                 Column::left(l("Portfölj", "Portfolio"), 3),
                 Column::left(l("Läge", "State"), 4),
-                Column::right(l("Antal", "Number"), 2),
+                Column::right(l("Antal", "Count"), 2),
             ],
             rows,
         }),
@@ -180,7 +180,7 @@ fn realisation_section(input: &ProgrammeReportInput, language: Language) -> Vec<
         .map(|p| row(portfolio_label(p.number, language), &p.realisation))
         .collect();
     rows.push(row(
-        l("Hela programmet, alla år", "The whole programme, all years").to_owned(),
+        l("Hela programmet, alla år", "Whole programme, all years").to_owned(),
         &input.programme_realisation,
     ));
     let bars = input
@@ -259,7 +259,7 @@ fn late_text(late: Late, language: Language) -> String {
         Late::StatusReport(schedule, period) => {
             format!("{} {}", language.pick("Statusrapport", "Status report"), schedule.label(period, language))
         }
-        Late::BenefitFollowUp => language.pick("Uppföljning av nyttan", "Follow-up of the benefit").to_owned(),
+        Late::BenefitFollowUp => language.pick("Uppföljning av nyttan", "Benefit follow-up").to_owned(),
     }
 }
 
@@ -311,7 +311,7 @@ pub fn document(input: &ProgrammeReportInput, language: Language) -> Document {
             fact("Upparbetat", "Spent", format_kronor_sv(spent)),
             fact(
                 "Realiseringsgrad, hela programmet",
-                "Realisation rate, the whole programme",
+                "Realisation rate, whole programme",
                 percent(input.programme_realisation.rate_percent()),
             ),
             fact(
@@ -408,13 +408,13 @@ mod tests {
         let text = document(&input(), Language::En).to_text();
         assert!(text.starts_with("Programme report 2015 · 2016-02-01\nProgramme report 2015"), "{text}");
         assert!(text.contains("Granted: 15\u{a0}000\u{a0}000\u{a0}kr"));
-        assert!(text.contains("Realisation rate, the whole programme: 92,5\u{a0}%"), "{text}");
+        assert!(text.contains("Realisation rate, whole programme: 92,5\u{a0}%"), "{text}");
         assert!(text.contains("| Portfolio 3 | running | 3 |"), "{text}");
         assert!(
             text.contains("| IT quality | Tillgänglighet | 99,6\u{a0}% (2015-12-28) | 99,5\u{a0}% | improving |"),
             "{text}"
         );
-        assert!(text.contains("| Skolval | Status report 2015 Q4 | 2016-01-15 |"), "{text}");
+        assert!(text.contains("| Skolval | Status report Q4 2015 | 2016-01-15 |"), "{text}");
         for swedish in ["Beviljat", "Portfölj 3", "pågående", "Försenat", "kvartal"] {
             assert!(!text.contains(swedish), "{swedish} in {text}");
         }

@@ -163,8 +163,8 @@ impl Schedule {
         periods
     }
 
-    /// "2016 kvartal 2", "2016 mars", "2016 halvår 1" — or "2016 Q2", "2016 March",
-    /// "2016 H1" in English.
+    /// "2016 kvartal 2", "2016 mars", "2016 halvår 1" — or "Q2 2016", "March 2016",
+    /// "H1 2016" in English.
     pub fn label(&self, period: Period, language: Language) -> String {
         const MONTHS: [(&str, &str); 12] = [
             ("januari", "January"),
@@ -183,14 +183,12 @@ impl Schedule {
         let year = period.start.year();
         let index = period.start.month0() / self.months.max(1) + 1;
         match (self.months, language) {
-            (1, language) => {
-                let (sv, en) = MONTHS[period.start.month0() as usize];
-                format!("{year} {}", language.pick(sv, en))
-            }
+            (1, Language::Sv) => format!("{year} {}", MONTHS[period.start.month0() as usize].0),
+            (1, Language::En) => format!("{} {year}", MONTHS[period.start.month0() as usize].1),
             (6, Language::Sv) => format!("{year} halvår {index}"),
-            (6, Language::En) => format!("{year} H{index}"),
+            (6, Language::En) => format!("H{index} {year}"),
             (3, Language::Sv) => format!("{year} kvartal {index}"),
-            (3, Language::En) => format!("{year} Q{index}"),
+            (3, Language::En) => format!("Q{index} {year}"),
             _ => format!("{} – {}", period.start, period.end),
         }
     }

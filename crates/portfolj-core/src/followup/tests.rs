@@ -231,7 +231,7 @@ mod status {
         assert_eq!((q2.start, q2.end), (day(2016, 4, 1), day(2016, 6, 30)));
         assert_eq!(quarterly.due_on(q2), day(2016, 7, 15));
         assert_eq!(quarterly.label(q2, Language::Sv), "2016 kvartal 2");
-        assert_eq!(quarterly.label(q2, Language::En), "2016 Q2");
+        assert_eq!(quarterly.label(q2, Language::En), "Q2 2016");
         let q4 = quarterly.period_of(day(2016, 12, 31));
         assert_eq!((q4.start, q4.end), (day(2016, 10, 1), day(2016, 12, 31)));
         assert_eq!(quarterly.due_on(q4), day(2017, 1, 15), "due over the year end");
@@ -239,11 +239,11 @@ mod status {
         let february = monthly.period_of(day(2016, 2, 3));
         assert_eq!(february.end, day(2016, 2, 29), "a leap February");
         assert_eq!(monthly.label(february, Language::Sv), "2016 februari");
-        assert_eq!(monthly.label(february, Language::En), "2016 February");
+        assert_eq!(monthly.label(february, Language::En), "February 2016");
         let half = Schedule { months: 6, grace_days: 0 };
         let second_half = half.period_of(day(2016, 9, 1));
         assert_eq!(half.label(second_half, Language::Sv), "2016 halvår 2");
-        assert_eq!(half.label(second_half, Language::En), "2016 H2");
+        assert_eq!(half.label(second_half, Language::En), "H2 2016");
     }
 
     #[test]

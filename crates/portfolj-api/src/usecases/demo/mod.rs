@@ -138,8 +138,8 @@ impl Api {
     pub fn init_demo(&self, scale: DemoScale, seed: u64) -> Result<DemoSummary, ApiError> {
         let _running = self.progress.start(
             u64::try_from(scale.applications()).unwrap_or(u64::MAX),
-            "Demodata skapades inte: du avbröt. Databasen är lika tom som förut; börja om när du vill.",
-        );
+            "Skapandet av demodata avbröts. Databasen är lika tom som förut; skapa demodata igen när du vill.",
+        )?;
         self.store().with_cache(scale.cache_mib(), |store| {
             store.write(|tx| {
                 if programme::get(tx)?.is_some() {
@@ -149,7 +149,10 @@ impl Api {
                     ));
                 }
                 let mut g = Generator { rng: ChaCha8Rng::seed_from_u64(seed), id_millis: 0 };
-                generate(tx, &mut g, scale, &|| self.progress.advance(1))
+                let summary = generate(tx, &mut g, scale, &|| self.progress.advance(1))?;
+                // A cancel up to the commit is honoured.
+                self.progress.advance(0)?;
+                Ok(summary)
             })
         })?
     }

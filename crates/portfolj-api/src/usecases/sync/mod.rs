@@ -670,7 +670,7 @@ impl Api {
         // Running (and so cancellable) from the start, while a large bundle is still read.
         let _running = self
             .progress
-            .start(0, "Importen avbröts. Inget har ändrats i databasen; du kan importera paketet igen när du vill.");
+            .start(0, "Importen avbröts. Inget har ändrats i databasen; du kan importera paketet igen när du vill.")?;
         let bytes = decode(file)?;
         let now = self.clock.now();
         let mut store = self.store();
@@ -692,6 +692,8 @@ impl Api {
             let actor = session::acting_person(tx)?;
             let detail = json!({ "bundle": bundle.hash(), "sender": bundle.manifest().sender.key_id, "sequence": bundle.manifest().sequence, "counts": bundle.manifest().counts });
             audit::record(tx, now, actor.id, "bundle.import", bundle.hash(), &detail)?;
+            // A cancel up to the commit is honoured.
+            self.progress.advance(0)?;
             preview_of(bundle.manifest(), bundle.operations(), bundle.hash(), &plan, None)
         })
     }
