@@ -3,13 +3,13 @@
 //! `app check` and the submit use case alike. Each rule has a stable code, the field to
 //! focus, what it requires, and a Swedish message telling the coach what to do.
 
-use crate::language::Named as _;
 use chrono::{Datelike, Months};
 use rust_decimal::Decimal;
 
 use crate::application::details::{ApplicationDetails, Contribution, PlatformUse};
 use crate::application::{Application, ItCategory};
 use crate::frame::Frame;
+use crate::language::Named as _;
 use crate::money::Sek;
 use crate::programme::{Portfolio, Programme};
 

@@ -4,11 +4,11 @@
 //! the projektkontor exports (DOMAIN.md §10: it holds the merged data), and each export is
 //! recorded in the audit log: who took out what.
 
-use portfolj_core::Named as _;
 use std::collections::BTreeMap;
 
 use base64::Engine as _;
 use chrono::{DateTime, NaiveDate};
+use portfolj_core::Named as _;
 use portfolj_core::decision::DecisionKind;
 use portfolj_core::followup::due_on;
 use portfolj_core::followup::status::Light;

@@ -3,10 +3,10 @@
 //! benefit line of the fastställd valuation with what was realised, and the project is
 //! uppföljd. The rules are in `portfolj_core::followup`; here they meet the database.
 
-use portfolj_core::Named as _;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use portfolj_core::Named as _;
 use portfolj_core::followup::{self as core, FinalReport, LineComparison, Realisation, RealisedLine, ValuedLine};
 use portfolj_core::valuation::BenefitKind;
 use portfolj_core::{Actor, Application, ApplicationState, Sek, ValidationErrors};

@@ -5,10 +5,10 @@
 //! Only the projektkontor makes it (DOMAIN.md §10). While any review is incomplete it can
 //! only be made as a draft ("UTKAST").
 
-use portfolj_core::Named as _;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
+use portfolj_core::Named as _;
 use portfolj_core::decision::DecisionKind;
 use portfolj_core::frame::PortfolioPart;
 use portfolj_core::memo::{

@@ -19,7 +19,7 @@ pub mod valuation;
 
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use portfolj_api::{Api, ApiError, ErrorCode};
 use serde_json::Value;
 
@@ -272,31 +272,20 @@ pub(crate) fn pages_sv(pages: &Value) -> String {
     }
 }
 
-/// The language of a document the CLI writes.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub(crate) enum DocumentLanguage {
-    Sv,
-    En,
-}
-
 /// Where a document's PDF goes, and the language it is written in.
 #[derive(Debug, Args)]
 pub(crate) struct DocumentOut {
     #[arg(long)]
     out: PathBuf,
-    /// The document's language: sv (svenska, the default) or en (English).
-    #[arg(long, value_enum, default_value_t = DocumentLanguage::Sv)]
-    language: DocumentLanguage,
+    /// The document's language: sv (svenska, the default) or en (English), as the API names them.
+    #[arg(long, default_value = "sv", value_parser = ["sv", "en"])]
+    language: String,
 }
 
 impl DocumentOut {
     /// Asks the API for the document in the chosen language and writes it.
     pub(crate) fn write(&self, api: &Api, command: &str, mut args: Value, json: bool) -> Result<(), ApiError> {
-        let code = match self.language {
-            DocumentLanguage::Sv => "sv",
-            DocumentLanguage::En => "en",
-        };
-        args["language"] = Value::from(code);
+        args["language"] = Value::from(self.language.as_str());
         write_pdf(&self.out, &api.call(command, args)?, json)
     }
 }

@@ -1,11 +1,11 @@
 //! Applications (ansökningar): what a unit asks a portfolio for, how a new one is
 //! checked, who may create it, and the lifecycle it moves through.
 
-use crate::language::Named as _;
 use chrono::{DateTime, Utc};
 
 use crate::error::{DomainError, ValidationErrors};
 use crate::ids::{ApplicationId, PersonId, UnitId};
+use crate::language::Named as _;
 use crate::money::Sek;
 use crate::org::{Actor, OrgUnit, Role};
 use crate::programme::{Portfolio, Programme};

@@ -8,10 +8,10 @@ mod bundle;
 mod round;
 mod summary;
 
-use portfolj_core::Named as _;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use portfolj_core::Named as _;
 use portfolj_core::review::{self as core, JavKind, RecommendationInput, RecommendationKind, Rubric};
 use portfolj_core::{Actor, ApplicationId, ApplicationState, Person, PersonId, Portfolio, Role};
 use portfolj_store::Connection;
